@@ -1,0 +1,13 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+  preprocess: vitePreprocess(),
+  kit: {
+    // A single-page app: the relay serves index.html for every route it does not know.
+    adapter: adapter({ fallback: 'index.html', strict: true }),
+  },
+};
+
+export default config;
