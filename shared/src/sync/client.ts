@@ -39,6 +39,12 @@ export interface SyncStore {
   acknowledge(ids: number[]): Promise<void>;
   /** Marks entries refused; they stay on the device and are no longer sent. */
   refuse(ids: number[], docId: string, code: AckCode, message: string): Promise<void>;
+  /**
+   * Queues the full state of every local document as outbox entries. Called when
+   * the relay lost history (restored from a backup), so nothing it once
+   * acknowledged stays missing.
+   */
+  requeueAll(): Promise<void>;
 }
 
 /** Sends one request frame and returns the response frame; throws on any failure. */
@@ -63,6 +69,8 @@ export interface SyncReport {
   receivedChanges: number;
   bytesUp: number;
   bytesDown: number;
+  /** The relay had lost history and the device re-sent everything it holds. */
+  historyLost: boolean;
 }
 
 interface Batch {
@@ -115,6 +123,7 @@ export async function syncOnce(
     receivedChanges: 0,
     bytesUp: 0,
     bytesDown: 0,
+    historyLost: false,
   };
   for (;;) {
     if (report.rounds >= maxRounds) throw new Error('sync did not finish within maxRounds');
@@ -143,10 +152,15 @@ export async function syncOnce(
         report.refused.push({ docId: ack.docId, code: ack.code, message: ack.message });
       }
     }
-    await store.applyChanges(res.changes, res.cursor);
     if (acked.length > 0) await store.acknowledge(acked);
+    if (res.historyLost) {
+      // Before the new cursor is saved: a crash here repeats the requeue, never skips it.
+      await store.requeueAll();
+      report.historyLost = true;
+    }
+    await store.applyChanges(res.changes, res.cursor);
     report.acknowledged += acked.length;
     report.receivedChanges += res.changes.length;
-    if (!res.more && !batch.rest) return report;
+    if (!res.more && !batch.rest && !res.historyLost) return report;
   }
 }

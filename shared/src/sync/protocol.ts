@@ -113,7 +113,16 @@ export interface SyncResponse {
   cursor: string;
   /** True when more changes wait: send another request with the new cursor at once. */
   more: boolean;
+  /**
+   * True when the relay did not recognise the cursor's history (the database was
+   * restored from a backup): the device must push the full state of every
+   * document it holds, since updates the relay once acknowledged may be gone.
+   */
+  historyLost: boolean;
 }
+
+/** Bits of the response's flags field. */
+export const ResponseFlag = { more: 1, historyLost: 2 } as const;
 
 /** A frame that could not be decoded; the relay answers 400. */
 export class ProtocolError extends Error {
@@ -221,7 +230,10 @@ export function encodeResponse(res: SyncResponse): Uint8Array {
     encoding.writeVarUint8Array(e, c.update);
   }
   encoding.writeVarString(e, res.cursor);
-  encoding.writeVarUint(e, res.more ? 1 : 0);
+  encoding.writeVarUint(
+    e,
+    (res.more ? ResponseFlag.more : 0) | (res.historyLost ? ResponseFlag.historyLost : 0),
+  );
   return encoding.toUint8Array(e);
 }
 
@@ -248,8 +260,14 @@ export function decodeResponse(bytes: Uint8Array): SyncResponse {
       changes.push({ docId, update });
     }
     const cursor = readBoundedString(d, MAX_CURSOR_LENGTH, 'cursor');
-    const more = decoding.readVarUint(d) === 1;
-    return { acks, changes, cursor, more };
+    const flags = decoding.readVarUint(d);
+    return {
+      acks,
+      changes,
+      cursor,
+      more: (flags & ResponseFlag.more) !== 0,
+      historyLost: (flags & ResponseFlag.historyLost) !== 0,
+    };
   });
 }
 

@@ -1,0 +1,224 @@
+/**
+ * Storage of the sync log: the update log with its global sequence, per-document
+ * snapshots, and the documents index. Everything the sync service reads or writes
+ * in SQLite goes through here.
+ */
+import { and, asc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import type { OpenDb } from '../db/open.ts';
+import { documents, meta, snapshots, updates } from '../db/schema.ts';
+
+/** One item of the pull stream: a snapshot (key = its uptoSeq) or a log row (key = its seq). */
+export interface StreamItem {
+  key: number;
+  docId: string;
+  source: 'snapshot' | 'update';
+}
+
+/** An update to append to the log. */
+export interface NewUpdate {
+  docId: string;
+  kind: string;
+  data: Uint8Array;
+  userId: string;
+  deviceId: string;
+}
+
+/** A document's stored state: its snapshot (if any) and the log rows after it. */
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  uptoSeq: number;
+  tail: { seq: number; data: Uint8Array }[];
+}
+
+/** The sync log's repository over the relay's database. */
+export class SyncRepo {
+  private readonly stmts;
+
+  constructor(private readonly odb: OpenDb) {
+    const db = odb.db;
+    const p = sql.placeholder;
+    this.stmts = {
+      maxSeq: db
+        .select({ seq: sql<number>`coalesce(max(${updates.seq}), 0)` })
+        .from(updates)
+        .prepare(),
+      insertUpdate: db
+        .insert(updates)
+        .values({
+          docId: p('docId'),
+          data: p('data'),
+          size: p('size'),
+          userId: p('userId'),
+          deviceId: p('deviceId'),
+          createdAt: p('createdAt'),
+        })
+        .returning({ seq: updates.seq })
+        .prepare(),
+      upsertDoc: db
+        .insert(documents)
+        .values({
+          id: p('id'),
+          kind: p('kind'),
+          lastSeq: p('seq'),
+          createdAt: p('now'),
+          updatedAt: p('now'),
+        })
+        .onConflictDoUpdate({
+          target: documents.id,
+          set: { lastSeq: sql`excluded.last_seq`, updatedAt: sql`excluded.updated_at` },
+        })
+        .prepare(),
+      snapshot: db
+        .select({ data: snapshots.data, uptoSeq: snapshots.uptoSeq })
+        .from(snapshots)
+        .where(eq(snapshots.docId, p('docId')))
+        .prepare(),
+      tail: db
+        .select({ seq: updates.seq, data: updates.data })
+        .from(updates)
+        .where(
+          and(eq(updates.docId, p('docId')), gt(updates.seq, p('after')), isNotNull(updates.data)),
+        )
+        .orderBy(asc(updates.seq))
+        .prepare(),
+      updateData: db
+        .select({ data: updates.data })
+        .from(updates)
+        .where(eq(updates.seq, p('seq')))
+        .prepare(),
+      // A compound select ordered by its first column: SQLite merges the two index scans.
+      stream: odb.sqlite.prepare<[number, number, number, number, string, number], StreamRow>(
+        `SELECT upto_seq AS key, doc_id AS docId, 0 AS src FROM snapshots
+           WHERE upto_seq > ? AND upto_seq <= ?
+         UNION ALL
+         SELECT seq AS key, doc_id AS docId, 1 AS src FROM updates
+           WHERE seq > ? AND seq <= ? AND data IS NOT NULL AND device_id <> ?
+         ORDER BY 1 LIMIT ?`,
+      ),
+      tailStats: db
+        .select({
+          rows: sql<number>`count(*)`,
+          bytes: sql<number>`coalesce(sum(${updates.size}), 0)`,
+        })
+        .from(updates)
+        .where(and(eq(updates.docId, p('docId')), isNotNull(updates.data)))
+        .prepare(),
+      writeSnapshot: db
+        .insert(snapshots)
+        .values({ docId: p('docId'), data: p('data'), uptoSeq: p('uptoSeq'), updatedAt: p('now') })
+        .onConflictDoUpdate({
+          target: snapshots.docId,
+          set: {
+            data: sql`excluded.data`,
+            uptoSeq: sql`excluded.upto_seq`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        })
+        .prepare(),
+      clearFolded: db
+        .update(updates)
+        .set({ data: null })
+        .where(
+          and(
+            eq(updates.docId, p('docId')),
+            lte(updates.seq, p('uptoSeq')),
+            isNotNull(updates.data),
+          ),
+        )
+        .prepare(),
+    };
+  }
+
+  /** Runs `fn` in one SQLite transaction (immediate: writers queue instead of failing). */
+  transaction<T>(fn: () => T): T {
+    return this.odb.sqlite.transaction(fn).immediate();
+  }
+
+  /** Runs `fn` in a read transaction, so every read sees one consistent state. */
+  read<T>(fn: () => T): T {
+    return this.odb.sqlite.transaction(fn).deferred();
+  }
+
+  /** The database's epoch: a random id renewed when the database is restored from a backup. */
+  epoch(): string {
+    const fresh = randomBytes(6).toString('hex');
+    this.odb.db.insert(meta).values({ key: 'epoch', value: fresh }).onConflictDoNothing().run();
+    const row = this.odb.db.select().from(meta).where(eq(meta.key, 'epoch')).get();
+    return row?.value ?? fresh;
+  }
+
+  /** Highest sequence in the log (0 when empty). */
+  maxSeq(): number {
+    return this.stmts.maxSeq.get()?.seq ?? 0;
+  }
+
+  /** Appends an update and moves the document's last sequence; call inside transaction(). */
+  append(u: NewUpdate, now: number): number {
+    const row = this.stmts.insertUpdate.get({
+      docId: u.docId,
+      data: Buffer.from(u.data.buffer, u.data.byteOffset, u.data.byteLength),
+      size: u.data.byteLength,
+      userId: u.userId,
+      deviceId: u.deviceId,
+      createdAt: now,
+    });
+    if (!row) throw new Error('insert returned no sequence');
+    this.stmts.upsertDoc.run({ id: u.docId, kind: u.kind, seq: row.seq, now });
+    return row.seq;
+  }
+
+  /** The document's snapshot and the log rows after it. */
+  loadDoc(docId: string): StoredDoc {
+    const snap = this.stmts.snapshot.get({ docId });
+    const uptoSeq = snap?.uptoSeq ?? 0;
+    const tail = this.stmts.tail
+      .all({ docId, after: uptoSeq })
+      .flatMap((r) => (r.data ? [{ seq: r.seq, data: new Uint8Array(r.data) }] : []));
+    return { snapshot: snap ? new Uint8Array(snap.data) : null, uptoSeq, tail };
+  }
+
+  /**
+   * The next items of the pull stream after `from`, up to `until`, oldest first,
+   * leaving out the device's own log rows (it has them).
+   */
+  streamAfter(from: number, until: number, deviceId: string, limit: number): StreamItem[] {
+    return this.stmts.stream.all(from, until, from, until, deviceId, limit).map((r) => ({
+      key: r.key,
+      docId: r.docId,
+      source: r.src === 0 ? 'snapshot' : 'update',
+    }));
+  }
+
+  /** Bytes of a stream item. */
+  itemData(item: StreamItem): Uint8Array | null {
+    if (item.source === 'snapshot') {
+      const s = this.stmts.snapshot.get({ docId: item.docId });
+      return s ? new Uint8Array(s.data) : null;
+    }
+    const r = this.stmts.updateData.get({ seq: item.key });
+    return r?.data ? new Uint8Array(r.data) : null;
+  }
+
+  /** How much unfolded log a document has. */
+  tailStats(docId: string): { rows: number; bytes: number } {
+    return this.stmts.tailStats.get({ docId }) ?? { rows: 0, bytes: 0 };
+  }
+
+  /** Replaces a document's snapshot and clears the log rows it now covers; call inside transaction(). */
+  fold(docId: string, state: Uint8Array, uptoSeq: number, now: number): void {
+    this.stmts.writeSnapshot.run({
+      docId,
+      data: Buffer.from(state.buffer, state.byteOffset, state.byteLength),
+      uptoSeq,
+      now,
+    });
+    this.stmts.clearFolded.run({ docId, uptoSeq });
+  }
+}
+
+interface StreamRow {
+  key: number;
+  docId: string;
+  src: number;
+}

@@ -1,0 +1,365 @@
+/**
+ * The relay's sync service: validates and stores pushed updates, and answers
+ * with the changes in the device's scope since its cursor.
+ *
+ * Push. Each pushed document is decided on its own: access (from the id and the
+ * user's scope), size, then the update is applied to the document's live state
+ * and checked: it must decode, leave no pending structs or deletes (missing
+ * dependencies sit silently in `pendingStructs` otherwise) and keep the kind's
+ * layout. An update that changes nothing (a retry whose acknowledgement was lost)
+ * is acknowledged without being stored. Accepted updates of one request are
+ * appended in one transaction; only then are they acknowledged. A refused update
+ * never reaches storage, and the live state it touched is dropped and reloaded
+ * from storage, so it breaks nothing for anyone else.
+ *
+ * Pull. The cursor is `<epoch>.<seq>.<scopeKey>`: a position in the log of this
+ * database, for this scope. The stream after it is the union of log rows with
+ * seq > cursor and snapshots folded past the cursor (keyed by the last seq they
+ * cover); compaction clears the rows a snapshot covers, so the two never
+ * overlap. Items are sent oldest first, merged per document, until the page's
+ * byte budget; the new cursor is the key of the last item looked at. The
+ * device's own rows are not echoed. A cursor from another scope restarts at 0;
+ * one from another epoch (a restored backup) also sets historyLost, so the
+ * device re-pushes what the relay may have lost.
+ *
+ * Compaction folds a document's log into its snapshot once the log passes a
+ * count or size threshold, in the background after the request that crossed it.
+ */
+import * as Y from 'yjs';
+import { createHash } from 'node:crypto';
+import {
+  AckCode,
+  DEFAULT_PAGE_BYTES,
+  MAX_PAGE_BYTES,
+  MAX_UPDATE_BYTES,
+  ProtocolError,
+  ShapeError,
+  decodeRequest,
+  encodeResponse,
+  validateShape,
+  type Ack,
+  type AccessRefusal,
+  type Change,
+  type DocKind,
+  type Membership,
+  type Push,
+  type SyncRequest,
+} from '@opora/shared';
+import type { ChangeNotice, Session } from '../context.ts';
+import type { OpenDb } from '../db/open.ts';
+import { SyncRepo, type StreamItem } from '../repo/sync-repo.ts';
+
+/** Tunables of the sync service. */
+export interface SyncServiceOptions {
+  /** Clock in milliseconds. */
+  now?: () => number;
+  /** Fold a document's log once it has this many rows… */
+  compactRows?: number;
+  /** …or this many bytes. */
+  compactBytes?: number;
+  /** Run compaction on a timer after requests (false: only when compactNow() is called). */
+  backgroundCompaction?: boolean;
+  /** Live documents kept in memory for validation. */
+  cacheSize?: number;
+}
+
+const REFUSAL_CODES: Record<AccessRefusal, AckCode> = {
+  bad_document_id: AckCode.badDocumentId,
+  unknown_document: AckCode.unknownDocument,
+  forbidden: AckCode.forbidden,
+};
+
+/** Stable short hash of a membership list, used as the cursor's scope key. */
+export function scopeKeyOf(memberships: readonly Membership[]): string {
+  const lines = memberships
+    .map((m) => [m.role, m.schoolId ?? '', m.municipalityId ?? '', m.regionId ?? ''].join('/'))
+    .sort();
+  return createHash('sha256').update(lines.join('\n')).digest('base64url').slice(0, 10);
+}
+
+interface Accepted {
+  docId: string;
+  kind: DocKind;
+  update: Uint8Array;
+}
+
+/** The relay's sync service. */
+export class SyncService {
+  private readonly repo: SyncRepo;
+  private readonly now: () => number;
+  private readonly epoch: string;
+  private readonly live = new Map<string, Y.Doc>();
+  private readonly listeners = new Set<(n: ChangeNotice) => void>();
+  private readonly dirty = new Set<string>();
+  private compactTimer: NodeJS.Timeout | null = null;
+  private readonly opts: Required<Omit<SyncServiceOptions, 'now'>>;
+
+  constructor(db: OpenDb, options: SyncServiceOptions = {}) {
+    this.repo = new SyncRepo(db);
+    this.now = options.now ?? Date.now;
+    this.epoch = this.repo.epoch();
+    this.opts = {
+      compactRows: options.compactRows ?? 200,
+      compactBytes: options.compactBytes ?? 256 * 1024,
+      backgroundCompaction: options.backgroundCompaction ?? true,
+      cacheSize: options.cacheSize ?? 2000,
+    };
+  }
+
+  /** Handles one sync request frame and returns the response frame. Throws ProtocolError. */
+  handle(session: Session, body: Uint8Array): Uint8Array {
+    const req = decodeRequest(body);
+    const from = this.parseCursor(req.cursor, session.scopeKey);
+    const acks = this.push(session, req.pushes);
+    const page = this.pull(session, req, from.seq);
+    return encodeResponse({
+      acks,
+      changes: page.changes,
+      cursor: `${this.epoch}.${page.cursor}.${session.scopeKey}`,
+      more: page.more,
+      historyLost: from.historyLost,
+    });
+  }
+
+  /** Subscribes to committed changes; returns the unsubscribe function. */
+  onChange(listener: (n: ChangeNotice) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Folds every document whose log passed the threshold; returns how many were folded. */
+  compactNow(force = false): number {
+    let n = 0;
+    for (const docId of [...this.dirty]) {
+      this.dirty.delete(docId);
+      if (this.compactDoc(docId, force)) n++;
+    }
+    return n;
+  }
+
+  /** Marks a document for compaction (used by tests and the scale bench to fold everything). */
+  markDirty(docId: string): void {
+    this.dirty.add(docId);
+  }
+
+  /** Stops background work. */
+  close(): void {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    this.listeners.clear();
+    this.live.clear();
+  }
+
+  private parseCursor(cursor: string, scopeKey: string): { seq: number; historyLost: boolean } {
+    if (cursor === '') return { seq: 0, historyLost: false };
+    const m = /^([0-9a-f]{1,32})\.(\d{1,15})\.([A-Za-z0-9_-]{1,32})$/.exec(cursor);
+    if (!m) throw new ProtocolError('malformed cursor');
+    const [, epoch, seqText, key] = m;
+    const seq = Number(seqText);
+    if (epoch !== this.epoch || seq > this.repo.maxSeq()) return { seq: 0, historyLost: true };
+    if (key !== scopeKey) return { seq: 0, historyLost: false };
+    return { seq, historyLost: false };
+  }
+
+  private push(session: Session, pushes: Push[]): Ack[] {
+    const acks: Ack[] = [];
+    const accepted: Accepted[] = [];
+    const seen = new Set<string>();
+    for (const p of pushes) {
+      if (seen.has(p.docId)) {
+        acks.push({
+          docId: p.docId,
+          code: AckCode.duplicateDocument,
+          message: 'document twice in one request',
+        });
+        continue;
+      }
+      seen.add(p.docId);
+      const verdict = this.check(session, p);
+      acks.push({ docId: p.docId, code: verdict.code, message: verdict.message });
+      if (verdict.code === AckCode.ok && verdict.kind && verdict.changed)
+        accepted.push({ docId: p.docId, kind: verdict.kind, update: p.update });
+    }
+    if (accepted.length === 0) return acks;
+    let lastSeq = 0;
+    try {
+      this.repo.transaction(() => {
+        const now = this.now();
+        for (const a of accepted) {
+          lastSeq = this.repo.append(
+            {
+              docId: a.docId,
+              kind: a.kind,
+              data: a.update,
+              userId: session.userId,
+              deviceId: session.deviceId,
+            },
+            now,
+          );
+        }
+      });
+    } catch (e) {
+      // Nothing was stored: forget the live states these updates were applied to.
+      for (const a of accepted) this.live.delete(a.docId);
+      throw e;
+    }
+    for (const a of accepted) this.dirty.add(a.docId);
+    this.scheduleCompaction();
+    const notice: ChangeNotice = {
+      docIds: accepted.map((a) => a.docId),
+      deviceId: session.deviceId,
+      seq: lastSeq,
+    };
+    for (const l of this.listeners) l(notice);
+    return acks;
+  }
+
+  /** Decides one push and, when accepted, leaves it applied to the live document. */
+  private check(
+    session: Session,
+    p: Push,
+  ): { code: AckCode; message: string; kind?: DocKind; changed?: boolean } {
+    const access = session.scope.decide(p.docId, 'write');
+    if (!access.ok) return { code: REFUSAL_CODES[access.reason], message: access.reason };
+    if (p.update.byteLength > MAX_UPDATE_BYTES)
+      return { code: AckCode.tooLarge, message: `update over ${MAX_UPDATE_BYTES} bytes` };
+    const kind = access.ref.kind;
+    const doc = this.liveDoc(p.docId);
+    let changed = false;
+    const mark = () => {
+      changed = true;
+    };
+    doc.on('update', mark);
+    try {
+      Y.applyUpdate(doc, p.update, 'relay');
+    } catch (e) {
+      this.live.delete(p.docId);
+      return { code: AckCode.malformedUpdate, message: errorText(e) };
+    } finally {
+      doc.off('update', mark);
+    }
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+      this.live.delete(p.docId);
+      return { code: AckCode.missingDependencies, message: 'update depends on unknown changes' };
+    }
+    try {
+      validateShape(doc, kind);
+    } catch (e) {
+      this.live.delete(p.docId);
+      if (e instanceof ShapeError) return { code: AckCode.invalidShape, message: e.message };
+      return { code: AckCode.malformedUpdate, message: errorText(e) };
+    }
+    return { code: AckCode.ok, message: changed ? 'stored' : 'already known', kind, changed };
+  }
+
+  private liveDoc(docId: string): Y.Doc {
+    const cached = this.live.get(docId);
+    if (cached) {
+      // Refresh its place in the LRU order.
+      this.live.delete(docId);
+      this.live.set(docId, cached);
+      return cached;
+    }
+    const stored = this.repo.loadDoc(docId);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const row of stored.tail) Y.applyUpdate(doc, row.data);
+    this.live.set(docId, doc);
+    while (this.live.size > this.opts.cacheSize) {
+      const oldest = this.live.keys().next().value;
+      if (oldest === undefined) break;
+      this.live.get(oldest)?.destroy();
+      this.live.delete(oldest);
+    }
+    return doc;
+  }
+
+  private pull(
+    session: Session,
+    req: SyncRequest,
+    from: number,
+  ): { changes: Change[]; cursor: number; more: boolean } {
+    const budget = Math.min(Math.max(req.maxBytes || DEFAULT_PAGE_BYTES, 1024), MAX_PAGE_BYTES);
+    const vectors = new Map(req.vectors.map((v) => [v.docId, v.stateVector]));
+    return this.repo.read(() => {
+      const until = this.repo.maxSeq();
+      const parts = new Map<string, Uint8Array[]>();
+      const readable = new Map<string, boolean>();
+      let cursor = from;
+      let bytes = 0;
+      const BATCH = 1000;
+      for (;;) {
+        const items = this.repo.streamAfter(cursor, until, session.deviceId, BATCH);
+        for (const item of items) {
+          let ok = readable.get(item.docId);
+          if (ok === undefined) {
+            ok = session.scope.canRead(item.docId);
+            readable.set(item.docId, ok);
+          }
+          if (ok) {
+            const data = this.itemBytes(item, vectors);
+            if (data) {
+              const list = parts.get(item.docId);
+              if (list) list.push(data);
+              else parts.set(item.docId, [data]);
+              bytes += data.byteLength;
+            }
+          }
+          cursor = item.key;
+          if (bytes >= budget) return { changes: merge(parts), cursor, more: cursor < until };
+        }
+        if (items.length < BATCH) return { changes: merge(parts), cursor: until, more: false };
+      }
+    });
+  }
+
+  private itemBytes(item: StreamItem, vectors: Map<string, Uint8Array>): Uint8Array | null {
+    const data = this.repo.itemData(item);
+    if (!data || item.source !== 'snapshot') return data;
+    const sv = vectors.get(item.docId);
+    if (!sv) return data;
+    try {
+      return Y.diffUpdate(data, sv);
+    } catch {
+      return data; // A malformed state vector only costs bytes.
+    }
+  }
+
+  private scheduleCompaction(): void {
+    if (!this.opts.backgroundCompaction || this.compactTimer) return;
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      this.compactNow();
+    }, 50);
+    this.compactTimer.unref();
+  }
+
+  private compactDoc(docId: string, force: boolean): boolean {
+    const stats = this.repo.tailStats(docId);
+    if (stats.rows === 0) return false;
+    if (!force && stats.rows < this.opts.compactRows && stats.bytes < this.opts.compactBytes)
+      return false;
+    this.repo.transaction(() => {
+      const stored = this.repo.loadDoc(docId);
+      const last = stored.tail.at(-1);
+      if (!last) return;
+      const doc = new Y.Doc();
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const row of stored.tail) Y.applyUpdate(doc, row.data);
+      this.repo.fold(docId, Y.encodeStateAsUpdate(doc), last.seq, this.now());
+      doc.destroy();
+    });
+    return true;
+  }
+}
+
+function merge(parts: Map<string, Uint8Array[]>): Change[] {
+  const out: Change[] = [];
+  for (const [docId, list] of parts)
+    out.push({ docId, update: list.length === 1 ? list[0]! : Y.mergeUpdates(list) });
+  return out;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message.slice(0, 200) : 'cannot apply update';
+}
