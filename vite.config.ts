@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // One Vitest run covers the three packages; each is a project with its own environment.
 export default defineConfig({
   test: {
+    // The JSON report feeds the "N passed, N failed" line of .ci/run.
+    reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
+    // A test that asserts nothing fails (CONVENTIONS.md, "Tests").
+    expect: { requireAssertions: true },
     projects: [
       {
         test: {
@@ -11,6 +15,7 @@ export default defineConfig({
           root: './shared',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          expect: { requireAssertions: true },
         },
       },
       {
@@ -21,6 +26,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          expect: { requireAssertions: true },
         },
       },
       {
@@ -31,6 +37,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
+          expect: { requireAssertions: true },
         },
       },
     ],
