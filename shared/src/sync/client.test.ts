@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { buildPushes, syncOnce, type OutboxEntry, type SyncStore } from './client.ts';
+import {
+  AckCode,
+  decodeRequest,
+  encodeResponse,
+  type Change,
+  type SyncRequest,
+  type SyncResponse,
+} from './protocol.ts';
+
+function update(key: string): Uint8Array {
+  const d = new Y.Doc();
+  d.getMap('answers').set(key, key);
+  return Y.encodeStateAsUpdate(d);
+}
+
+/** A store that records the order of calls. */
+class RecordingStore implements SyncStore {
+  calls: string[] = [];
+  cursor = '';
+  outbox: (OutboxEntry & { refused?: AckCode })[] = [];
+  applied: Change[] = [];
+  async loadCursor() {
+    return this.cursor;
+  }
+  async pendingUpdates() {
+    return this.outbox.filter((e) => e.refused === undefined);
+  }
+  async applyChanges(changes: Change[], cursor: string) {
+    this.calls.push(`apply:${changes.length}:${cursor}`);
+    this.applied.push(...changes);
+    this.cursor = cursor;
+  }
+  async acknowledge(ids: number[]) {
+    this.calls.push(`ack:${ids.join(',')}`);
+    this.outbox = this.outbox.filter((e) => !ids.includes(e.id));
+  }
+  async refuse(ids: number[], _docId: string, code: AckCode) {
+    this.calls.push(`refuse:${ids.join(',')}`);
+    for (const e of this.outbox) if (ids.includes(e.id)) e.refused = code;
+  }
+  async requeueAll() {
+    this.calls.push('requeue');
+  }
+}
+
+describe('buildPushes', () => {
+  it('merges entries per document and cuts at the byte budget', () => {
+    const entries: OutboxEntry[] = [
+      { id: 1, docId: 'a', update: update('x') },
+      { id: 2, docId: 'b', update: update('y') },
+      { id: 3, docId: 'a', update: update('z') },
+    ];
+    const all = buildPushes(entries, 1 << 20);
+    expect(all.pushes.map((p) => p.docId)).toEqual(['a', 'b']);
+    expect(all.ids.get('a')).toEqual([1, 3]);
+    expect(all.rest).toBe(false);
+    const merged = new Y.Doc();
+    Y.applyUpdate(merged, all.pushes[0]!.update);
+    expect(merged.getMap('answers').toJSON()).toEqual({ x: 'x', z: 'z' });
+
+    const cut = buildPushes(entries, 1);
+    expect(cut.pushes.map((p) => p.docId)).toEqual(['a']);
+    expect(cut.rest).toBe(true);
+  });
+});
+
+describe('syncOnce', () => {
+  it('acknowledges, refuses, pages, and saves the cursor only with the changes', async () => {
+    const store = new RecordingStore();
+    store.outbox = [
+      { id: 1, docId: 'ok-doc', update: update('a') },
+      { id: 2, docId: 'bad-doc', update: update('b') },
+    ];
+    const seen: SyncRequest[] = [];
+    const pages: SyncResponse[] = [
+      {
+        acks: [
+          { docId: 'ok-doc', code: AckCode.ok, message: '' },
+          { docId: 'bad-doc', code: AckCode.forbidden, message: 'forbidden' },
+        ],
+        changes: [{ docId: 'r1', update: update('r1') }],
+        cursor: 'c1',
+        more: true,
+        historyLost: false,
+      },
+      {
+        acks: [],
+        changes: [{ docId: 'r2', update: update('r2') }],
+        cursor: 'c2',
+        more: false,
+        historyLost: false,
+      },
+    ];
+    const report = await syncOnce(store, async (body) => {
+      seen.push(decodeRequest(body));
+      return encodeResponse(pages[seen.length - 1]!);
+    });
+    expect(seen.map((r) => [r.cursor, r.pushes.map((p) => p.docId)])).toEqual([
+      ['', ['ok-doc', 'bad-doc']],
+      ['c1', []],
+    ]);
+    expect(store.calls).toEqual(['refuse:2', 'ack:1', 'apply:1:c1', 'apply:1:c2']);
+    expect(store.outbox.map((e) => [e.id, e.refused])).toEqual([[2, AckCode.forbidden]]);
+    expect(report).toMatchObject({ rounds: 2, acknowledged: 1, receivedChanges: 2 });
+    expect(report.refused).toEqual([
+      { docId: 'bad-doc', code: AckCode.forbidden, message: 'forbidden' },
+    ]);
+  });
+
+  it('keeps everything when the transport fails', async () => {
+    const store = new RecordingStore();
+    store.outbox = [{ id: 7, docId: 'd', update: update('a') }];
+    await expect(
+      syncOnce(store, async () => {
+        throw new Error('network down');
+      }),
+    ).rejects.toThrow('network down');
+    expect(store.outbox.map((e) => e.id)).toEqual([7]);
+    expect(store.calls).toEqual([]);
+  });
+
+  it('requeues the full state before saving the cursor when the relay lost history', async () => {
+    const store = new RecordingStore();
+    store.cursor = 'old';
+    let n = 0;
+    const report = await syncOnce(store, async () => {
+      n++;
+      return encodeResponse({
+        acks: [],
+        changes: [],
+        cursor: `c${n}`,
+        more: false,
+        historyLost: n === 1,
+      });
+    });
+    expect(store.calls).toEqual(['requeue', 'apply:0:c1', 'apply:0:c2']);
+    expect(report.historyLost).toBe(true);
+  });
+});
