@@ -1,0 +1,170 @@
+/**
+ * Storage of people and their devices: users, memberships (role + scope) and
+ * device tokens (stored only as SHA-256).
+ */
+import type { Membership, Role } from '@opora/shared';
+import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { OpenDb } from '../db/open.ts';
+import { devices, memberships, users } from '../db/schema.ts';
+
+/** A user row. */
+export type UserRow = typeof users.$inferSelect;
+
+/** A device row. */
+export type DeviceRow = typeof devices.$inferSelect;
+
+/** A device with its user, as the auth middleware needs it. */
+export interface DeviceWithUser {
+  device: DeviceRow;
+  user: UserRow;
+}
+
+/** A device with its user's login, for listings. */
+export interface DeviceListing extends DeviceRow {
+  login: string;
+}
+
+function toMembership(r: typeof memberships.$inferSelect): Membership {
+  return {
+    role: r.role as Role,
+    schoolId: r.schoolId,
+    municipalityId: r.municipalityId,
+    regionId: r.regionId,
+  };
+}
+
+function scopeWhere(userId: string, m: Membership): SQL | undefined {
+  const col = (v: string | null | undefined, c: SQLiteColumn) => (v ? eq(c, v) : isNull(c));
+  return and(
+    eq(memberships.userId, userId),
+    eq(memberships.role, m.role),
+    col(m.schoolId, memberships.schoolId),
+    col(m.municipalityId, memberships.municipalityId),
+    col(m.regionId, memberships.regionId),
+  );
+}
+
+/** The repository of users, memberships and devices. */
+export class UserRepo {
+  constructor(private readonly odb: OpenDb) {}
+
+  /** Adds a user. */
+  createUser(u: Omit<UserRow, 'disabled'> & { disabled?: boolean }): void {
+    this.odb.db.insert(users).values(u).run();
+  }
+
+  /** A user by login. */
+  byLogin(login: string): UserRow | undefined {
+    return this.odb.db.select().from(users).where(eq(users.login, login)).get();
+  }
+
+  /** A user by id. */
+  byId(id: string): UserRow | undefined {
+    return this.odb.db.select().from(users).where(eq(users.id, id)).get();
+  }
+
+  /** Replaces a user's password hash. */
+  setPasswordHash(userId: string, passwordHash: string): void {
+    this.odb.db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  }
+
+  /** Disables or enables a user. */
+  setDisabled(userId: string, disabled: boolean): void {
+    this.odb.db.update(users).set({ disabled }).where(eq(users.id, userId)).run();
+  }
+
+  /** The user's memberships, in a stable order. */
+  memberships(userId: string): Membership[] {
+    return this.odb.db
+      .select()
+      .from(memberships)
+      .where(eq(memberships.userId, userId))
+      .orderBy(memberships.id)
+      .all()
+      .map(toMembership);
+  }
+
+  /** Grants a membership; false when the user already holds it. */
+  grant(userId: string, m: Membership): boolean {
+    return this.odb.sqlite
+      .transaction(() => {
+        const where = scopeWhere(userId, m);
+        if (this.odb.db.select().from(memberships).where(where).get()) return false;
+        this.odb.db
+          .insert(memberships)
+          .values({
+            userId,
+            role: m.role,
+            schoolId: m.schoolId ?? null,
+            municipalityId: m.municipalityId ?? null,
+            regionId: m.regionId ?? null,
+          })
+          .run();
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Removes a membership; false when the user did not hold it. */
+  revokeGrant(userId: string, m: Membership): boolean {
+    return this.odb.db.delete(memberships).where(scopeWhere(userId, m)).run().changes > 0;
+  }
+
+  /** Records a new signed-in device. */
+  createDevice(d: Pick<DeviceRow, 'id' | 'userId' | 'tokenHash' | 'name' | 'createdAt'>): void {
+    this.odb.db
+      .insert(devices)
+      .values({ ...d, lastSeenAt: d.createdAt })
+      .run();
+  }
+
+  /** The device holding this token hash, with its user. */
+  deviceByTokenHash(tokenHash: string): DeviceWithUser | undefined {
+    const row = this.odb.db
+      .select({ device: devices, user: users })
+      .from(devices)
+      .innerJoin(users, eq(users.id, devices.userId))
+      .where(eq(devices.tokenHash, tokenHash))
+      .get();
+    return row;
+  }
+
+  /** A device by id. */
+  device(id: string): DeviceRow | undefined {
+    return this.odb.db.select().from(devices).where(eq(devices.id, id)).get();
+  }
+
+  /** Sets a device's last-seen time. */
+  touchDevice(id: string, at: number): void {
+    this.odb.db.update(devices).set({ lastSeenAt: at }).where(eq(devices.id, id)).run();
+  }
+
+  /** Revokes a device; false when it does not exist or was already revoked. */
+  revokeDevice(id: string, at: number): boolean {
+    return (
+      this.odb.db
+        .update(devices)
+        .set({ revokedAt: at })
+        .where(and(eq(devices.id, id), isNull(devices.revokedAt)))
+        .run().changes > 0
+    );
+  }
+
+  /** Devices, newest first, optionally of one user. */
+  listDevices(userId?: string): DeviceListing[] {
+    return this.odb.db
+      .select({ device: devices, login: users.login })
+      .from(devices)
+      .innerJoin(users, eq(users.id, devices.userId))
+      .where(userId ? eq(devices.userId, userId) : undefined)
+      .orderBy(desc(devices.createdAt))
+      .all()
+      .map((r) => ({ ...r.device, login: r.login }));
+  }
+
+  /** True when no user exists. */
+  isEmpty(): boolean {
+    return this.odb.db.select({ id: users.id }).from(users).limit(1).get() === undefined;
+  }
+}
