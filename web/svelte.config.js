@@ -7,6 +7,10 @@ const config = {
   kit: {
     // A single-page app: the relay serves index.html for every route it does not know.
     adapter: adapter({ fallback: 'index.html', strict: true }),
+    // The service worker is built and registered by @vite-pwa/sveltekit (Workbox injectManifest).
+    serviceWorker: { register: false },
+    // Its own folder, with a WebWorker tsconfig.
+    files: { serviceWorker: 'src/sw/service-worker' },
   },
 };
 

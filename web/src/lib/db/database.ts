@@ -1,0 +1,138 @@
+/**
+ * The device's one IndexedDB database, through Dexie. Yjs documents live in it
+ * too, through y-dexie: `docs.content` is a Y.Doc whose updates y-dexie keeps
+ * in the table `$docs.content_updates` (one table for every document, compacted
+ * in the background), chosen over y-indexeddb by `npm run bench:web`.
+ *
+ * Tables:
+ * - `docs`: the document index (id, kind, school, small summary) and the Y.Doc;
+ * - `outbox`: local updates the relay has not acknowledged, or has refused;
+ * - `kv`: the session, the directory snapshot and the sync state, one row each.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import yDexie from 'y-dexie';
+import type * as Y from 'yjs';
+import type { AckCode, DirectorySnapshot, DocKind, Membership } from '@opora/shared';
+
+/** A small record of a document for lists: what a screen shows without loading it. */
+export interface DocSummary {
+  /** Fields that hold a value. */
+  filled: number;
+  /** Characters of narrative text. */
+  textLength: number;
+}
+
+/** One row of the document index. The Y.Doc itself is the `content` property. */
+export interface DocRow {
+  id: string;
+  kind: DocKind;
+  /** The school the document belongs to ('' for municipality and region documents). */
+  schoolId: string;
+  summary: DocSummary;
+  /** Epoch ms of the last change seen on this device, local or remote. */
+  updatedAt: number;
+  readonly content: Y.Doc;
+}
+
+/** Whether an outbox entry still waits for the relay or was refused by it. */
+export type OutboxStatus = 'pending' | 'refused';
+
+/** One local Yjs update (v1 encoding) not yet acknowledged by the relay. */
+export interface OutboxRow {
+  id: number;
+  docId: string;
+  update: Uint8Array;
+  status: OutboxStatus;
+  createdAt: number;
+  refusal?: { code: AckCode; message: string; at: number };
+}
+
+/** The signed-in user on this device. */
+export interface Session {
+  token: string;
+  deviceId: string;
+  user: { id: string; login: string; name: string };
+  memberships: Membership[];
+  /** The relay answered 401 unauthorized: the token no longer works. */
+  revoked: boolean;
+}
+
+/** Why the last sync failed, in a form the catalogue can phrase. */
+export type SyncErrorKind =
+  'offline' | 'unauthorized' | 'rate_limited' | 'server' | 'protocol' | 'storage';
+
+/** What the device remembers about syncing. */
+export interface SyncState {
+  cursor: string;
+  lastSuccessAt: number | null;
+  lastError: { kind: SyncErrorKind; at: number; detail: string } | null;
+}
+
+/** The value types of the key-value table. */
+export interface KvValues {
+  session: Session;
+  directory: DirectorySnapshot;
+  sync: SyncState;
+}
+
+type KvRow = { [K in keyof KvValues]: { key: K; value: KvValues[K] } }[keyof KvValues];
+
+/** The typed database. */
+export type OporaDb = Dexie & {
+  docs: EntityTable<DocRow, 'id'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  kv: EntityTable<KvRow, 'key'>;
+};
+
+/** Name of y-dexie's updates table for `docs.content`. */
+export const DOC_UPDATES_TABLE = '$docs.content_updates';
+
+/** A row of y-dexie's updates table (v2 updates; `f & 1` marks a local one). */
+export interface DocUpdateRow {
+  i: number;
+  k: string;
+  u: Uint8Array;
+  f?: number;
+}
+
+/** Opens (and creates or upgrades) the database with this name. */
+export function openDb(name = 'opora'): OporaDb {
+  const db = new Dexie(name, { addons: [yDexie] }) as OporaDb;
+  db.version(1).stores({
+    docs: 'id, schoolId, kind, updatedAt, content: Y.Doc',
+    outbox: '++id, docId, status',
+    kv: 'key',
+  });
+  return db;
+}
+
+/** Reads one key of the key-value table. */
+export async function kvGet<K extends keyof KvValues>(
+  db: OporaDb,
+  key: K,
+): Promise<KvValues[K] | undefined> {
+  const row = await db.kv.get(key);
+  return row?.value as KvValues[K] | undefined;
+}
+
+/** Writes one key of the key-value table. */
+export async function kvPut<K extends keyof KvValues>(
+  db: OporaDb,
+  key: K,
+  value: KvValues[K],
+): Promise<void> {
+  await db.kv.put({ key, value } as KvRow);
+}
+
+/** The updates table of the documents, typed. */
+export function docUpdates(db: OporaDb): Dexie.Table<DocUpdateRow, number> {
+  return db.table<DocUpdateRow, number>(DOC_UPDATES_TABLE);
+}
+
+let shared: OporaDb | undefined;
+
+/** The app's database, opened on first use. */
+export function appDb(): OporaDb {
+  shared ??= openDb();
+  return shared;
+}

@@ -1,0 +1,214 @@
+/**
+ * The documents on the device: the index rows in `docs`, the Yjs state in
+ * y-dexie's updates table, and the outbox of local changes.
+ *
+ * Two ways in:
+ * - a screen opens a document (`openDoc`): y-dexie loads a fresh Y.Doc (a new
+ *   Yjs clientID per load, so two tabs or two loads never share one) and every
+ *   LOCAL_ORIGIN update is queued in the outbox;
+ * - the sync engine or an import writes remote updates straight into the
+ *   updates table (`writeRemote`), in the same Dexie transaction as the cursor,
+ *   so a crash never leaves a cursor ahead of the data it covers. An open Y.Doc
+ *   receives them through y-dexie's live query, with y-dexie's own origin, so
+ *   they never enter the outbox.
+ */
+import * as Y from 'yjs';
+import { DexieYProvider } from 'y-dexie';
+import { parseDocId, schoolsOfDoc, type Change } from '@opora/shared';
+import { docUpdates, type DocRow, type OporaDb } from '$lib/db/database';
+import { LOCAL_ORIGIN } from './origins';
+import { summarize } from './summary';
+
+type DocRowData = Omit<DocRow, 'content'>;
+
+/** Index fields derived from a document id; null for an id that is not valid. */
+export function indexFieldsOf(docId: string): Pick<DocRowData, 'kind' | 'schoolId'> | null {
+  const ref = parseDocId(docId);
+  if (!ref) return null;
+  const schools = schoolsOfDoc(ref);
+  // A partnership's plan is listed under the participant school.
+  return { kind: ref.kind, schoolId: schools[schools.length - 1] ?? '' };
+}
+
+async function ensureRow(db: OporaDb, docId: string): Promise<void> {
+  const fields = indexFieldsOf(docId);
+  if (!fields) throw new Error(`invalid document id ${docId}`);
+  if (await db.docs.get(docId)) return;
+  const row: DocRowData = {
+    id: docId,
+    ...fields,
+    summary: { filled: 0, textLength: 0 },
+    updatedAt: 0,
+  };
+  await db.docs.add(row as DocRow).catch((e: unknown) => {
+    // Another tab created it between the get and the add.
+    if (!(e instanceof Error && e.name === 'ConstraintError')) throw e;
+  });
+}
+
+/** Full state of a stored document as one v1 update (empty doc's update when none). */
+export async function storedState(db: OporaDb, docId: string): Promise<Uint8Array> {
+  const rows = await docUpdates(db).where('k').equals(docId).toArray();
+  if (rows.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
+  return Y.convertUpdateFormatV2ToV1(Y.mergeUpdatesV2(rows.map((r) => r.u)));
+}
+
+/**
+ * Stores remote updates (v1) for documents; must run inside a transaction over
+ * docs and the updates table when atomicity with other writes matters.
+ * Returns the ids of the documents it changed.
+ */
+export async function writeRemote(db: OporaDb, changes: readonly Change[]): Promise<string[]> {
+  const updates = docUpdates(db);
+  const touched: string[] = [];
+  const now = Date.now();
+  for (const change of changes) {
+    const fields = indexFieldsOf(change.docId);
+    if (!fields) continue; // The relay never sends such ids; skip rather than break the sync.
+    const rows = await updates.where('k').equals(change.docId).toArray();
+    const scratch = new Y.Doc();
+    for (const r of rows) Y.applyUpdateV2(scratch, r.u);
+    Y.applyUpdate(scratch, change.update);
+    await updates.add({ k: change.docId, u: Y.convertUpdateFormatV1ToV2(change.update) } as never);
+    const summary = summarize(scratch, fields.kind);
+    scratch.destroy();
+    const existing = await db.docs.get(change.docId);
+    if (existing) await db.docs.update(change.docId, { summary, updatedAt: now });
+    else {
+      const row: DocRowData = { id: change.docId, ...fields, summary, updatedAt: now };
+      await db.docs.add(row as DocRow);
+    }
+    touched.push(change.docId);
+  }
+  return touched;
+}
+
+/** A document open on a screen. */
+export interface OpenDoc {
+  doc: Y.Doc;
+  /** Runs changes as one local transaction: they are stored and queued for the relay. */
+  transact(fn: (doc: Y.Doc) => void): void;
+  /** Resolves when every local change so far is in the outbox. */
+  flushed(): Promise<void>;
+  close(): void;
+}
+
+const SUMMARY_DELAY_MS = 300;
+const COMPACT_DELAY_MS = 1000;
+
+/**
+ * Merges a document's pending outbox entries into one, in one transaction, so
+ * a paragraph typed is one change, not one per keystroke. Safe during a sync:
+ * an acknowledgement of the merged-away ids deletes nothing, and the merged
+ * entry is sent again (the relay ignores what it already has).
+ */
+export async function compactOutbox(db: OporaDb, docId: string): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const rows = await db.outbox
+      .where('docId')
+      .equals(docId)
+      .and((r) => r.status === 'pending')
+      .sortBy('id');
+    if (rows.length < 2) return;
+    const update = Y.mergeUpdates(rows.map((r) => r.update));
+    await db.outbox.bulkDelete(rows.map((r) => r.id));
+    await db.outbox.add({
+      docId,
+      update,
+      status: 'pending',
+      createdAt: rows[0]!.createdAt,
+    } as never);
+  });
+}
+
+interface OpenEntry {
+  handle: OpenDoc;
+  refs: number;
+}
+
+// One listener per document and database, however many screens hold it open:
+// y-dexie hands out the same Y.Doc while it is loaded.
+const opened = new WeakMap<OporaDb, Map<string, Promise<OpenEntry>>>();
+
+/** Opens a document for reading and editing; creates its index row when missing. */
+export async function openDoc(db: OporaDb, docId: string): Promise<OpenDoc> {
+  let byId = opened.get(db);
+  if (!byId) opened.set(db, (byId = new Map()));
+  let pending = byId.get(docId);
+  if (!pending) {
+    const table = byId;
+    pending = load(db, docId, () => table.delete(docId));
+    byId.set(docId, pending);
+    pending.catch(() => table.delete(docId));
+  }
+  const entry = await pending;
+  entry.refs++;
+  let closed = false;
+  return {
+    ...entry.handle,
+    close: () => {
+      if (closed) return;
+      closed = true;
+      if (--entry.refs === 0) entry.handle.close();
+    },
+  };
+}
+
+async function load(db: OporaDb, docId: string, forget: () => void): Promise<OpenEntry> {
+  const fields = indexFieldsOf(docId);
+  if (!fields) throw new Error(`invalid document id ${docId}`);
+  await ensureRow(db, docId);
+  const row = await db.docs.get(docId);
+  if (!row) throw new Error(`document ${docId} vanished while opening`);
+  const doc = row.content;
+  const provider = DexieYProvider.load(doc);
+  await provider.whenLoaded;
+
+  let writes: Promise<unknown> = Promise.resolve();
+  let summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  let compactTimer: ReturnType<typeof setTimeout> | undefined;
+  const compact = () => {
+    compactTimer = undefined;
+    writes = writes.then(() => compactOutbox(db, docId));
+  };
+  const saveSummary = () => {
+    summaryTimer = undefined;
+    const summary = summarize(doc, fields.kind);
+    writes = writes.then(() => db.docs.update(docId, { summary, updatedAt: Date.now() }));
+  };
+  const flushSummary = () => {
+    if (summaryTimer === undefined) return;
+    clearTimeout(summaryTimer);
+    saveSummary();
+  };
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== LOCAL_ORIGIN) return;
+    const entry = { docId, update, status: 'pending' as const, createdAt: Date.now() };
+    writes = writes.then(() => db.outbox.add(entry as never));
+    clearTimeout(summaryTimer);
+    summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
+    clearTimeout(compactTimer);
+    compactTimer = setTimeout(compact, COMPACT_DELAY_MS);
+  };
+  doc.on('update', onUpdate);
+
+  const handle: OpenDoc = {
+    doc,
+    transact: (fn) => doc.transact(() => fn(doc), LOCAL_ORIGIN),
+    flushed: async () => {
+      flushSummary();
+      await writes;
+    },
+    close: () => {
+      flushSummary();
+      if (compactTimer !== undefined) {
+        clearTimeout(compactTimer);
+        compact();
+      }
+      doc.off('update', onUpdate);
+      forget();
+      DexieYProvider.release(doc);
+    },
+  };
+  return { handle, refs: 0 };
+}

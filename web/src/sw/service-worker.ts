@@ -1,0 +1,31 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker: precaches the shell (Workbox injectManifest) and answers
+ * every navigation with the precached index.html, so each route opens offline.
+ * API calls are never cached: data lives in IndexedDB, not in HTTP caches.
+ * A new version waits until the user accepts «Доступна новая версия — обновить»
+ * (the page posts SKIP_WAITING); unsynced edits are in IndexedDB and survive.
+ */
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: (string | { url: string; revision: string | null })[];
+};
+
+cleanupOutdatedCaches();
+precacheAndRoute(self.__WB_MANIFEST);
+
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }),
+);
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const data: unknown = event.data;
+  if (typeof data === 'object' && data !== null && 'type' in data && data.type === 'SKIP_WAITING')
+    void self.skipWaiting();
+});
