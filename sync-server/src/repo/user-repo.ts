@@ -163,6 +163,11 @@ export class UserRepo {
       .map((r) => ({ ...r.device, login: r.login }));
   }
 
+  /** Every user, by login. */
+  listUsers(): UserRow[] {
+    return this.odb.db.select().from(users).orderBy(users.login).all();
+  }
+
   /** True when no user exists. */
   isEmpty(): boolean {
     return this.odb.db.select({ id: users.id }).from(users).limit(1).get() === undefined;
