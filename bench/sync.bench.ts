@@ -46,6 +46,7 @@ interface Run {
   limitBytes: number;
   ours: SideResult;
   peer: SideResult;
+  peerMsNoDelay: number;
 }
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -79,25 +80,27 @@ async function runOurs(
   const { local, remote } = pickDocs(n);
 
   // The documents reach the relay from the schools' own devices.
+  relay.addUser('author', region);
+  relay.addUser('coord', region);
   const author = new MemoryStore();
-  const authorToken = relay.addDevice('author', region, 'author-device');
+  const authorToken = await relay.login('author', 'author-device');
   for (let i = 0; i < n; i++) Y.applyUpdate(author.doc(ids[i]!), states[i]!);
   await syncOnce(author, directTransport(relay.sync, relay.session(authorToken)));
   author.destroy();
 
   // Device A (a regional coordinator's laptop) holds all N, synced.
   const a = new MemoryStore();
-  const aToken = relay.addDevice('coord', region, 'coord-laptop');
+  const aToken = await relay.login('coord', 'coord-laptop');
   await syncOnce(a, directTransport(relay.sync, relay.session(aToken)));
 
   // Device B (staff of the schools whose documents change elsewhere) holds theirs.
   const bSchools = [...new Set(remote.map((i) => schoolOf(ids[i]!)))];
   const b = new MemoryStore();
-  const bToken = relay.addDevice(
+  relay.addUser(
     'staff',
     bSchools.map((schoolId) => ({ role: 'school_coordinator', schoolId })),
-    'staff-phone',
   );
+  const bToken = await relay.login('staff', 'staff-phone');
   await syncOnce(b, directTransport(relay.sync, relay.session(bToken)));
 
   // Offline: A edits 5 documents; B edits 5 others and syncs them to the relay.
@@ -137,7 +140,12 @@ async function runOurs(
   };
 }
 
-async function runPeer(n: number, ids: string[], states: Uint8Array[]): Promise<SideResult> {
+async function runPeer(
+  n: number,
+  ids: string[],
+  states: Uint8Array[],
+  delayMs: number,
+): Promise<SideResult> {
   const stored = new Map<string, Uint8Array>();
   for (let i = 0; i < n; i++) stored.set(ids[i]!, states[i]!);
   const storage = mapStorage(stored);
@@ -174,7 +182,7 @@ async function runPeer(n: number, ids: string[], states: Uint8Array[]): Promise<
   // its edits travel in the sync-step diff, the peer's cheapest path).
   for (const i of local) editDoc(aDocs.get(ids[i]!)!, 1000 + i);
 
-  const proxy = await startProxy(peer.port, DELAY_MS);
+  const proxy = await startProxy(peer.port, delayMs);
   const expected = remote.map((i) => ({
     doc: aDocs.get(ids[i]!)!,
     answers: JSON.stringify(bDocs.get(ids[i]!)!.getMap('answers').toJSON()),
@@ -220,8 +228,17 @@ async function main(): Promise<void> {
     for (const n of NS) {
       const docBytes = states.slice(0, n).reduce((s, u) => s + u.byteLength, 0) / n;
       const ours = await runOurs(n, ids, states, dir);
-      const peer = await runPeer(n, ids, states);
-      const run: Run = { n, docBytes, limitBytes: ours.limit, ours: ours.result, peer };
+      const peer = await runPeer(n, ids, states, DELAY_MS);
+      // The same sync without the delay: how much of the peer's time is processing.
+      const peerNoDelay = await runPeer(n, ids, states, 0);
+      const run: Run = {
+        n,
+        docBytes,
+        limitBytes: ours.limit,
+        ours: ours.result,
+        peer,
+        peerMsNoDelay: peerNoDelay.ms,
+      };
       runs.push(run);
       report(run);
     }
@@ -255,6 +272,7 @@ async function main(): Promise<void> {
         peerBytesDown: r.peer.down,
         peerRoundTrips: r.peer.roundTrips,
         peerMs: Math.round(r.peer.ms),
+        peerMsNoDelay: Math.round(r.peerMsNoDelay),
       })),
     }),
   );
@@ -271,7 +289,7 @@ function report(r: Run): void {
     `  ours: ${kb(ours)} (up ${kb(r.ours.up)}, down ${kb(r.ours.down)}) = ${(ours / r.limitBytes).toFixed(2)}× limit, target ≤ ${kb(target)}: ${ours <= target ? 'met' : 'MISSED'}; ${r.ours.roundTrips} round trips (${r.ours.requests} request${r.ours.requests === 1 ? '' : 's'}, ${Math.round(r.ours.ms)} ms)`,
   );
   console.log(
-    `  peer: ${kb(peer)} (up ${kb(r.peer.up)}, down ${kb(r.peer.down)}) = ${(peer / r.limitBytes).toFixed(2)}× limit; ${r.peer.roundTrips} round trips (${Math.round(r.peer.ms)} ms)`,
+    `  peer: ${kb(peer)} (up ${kb(r.peer.up)}, down ${kb(r.peer.down)}) = ${(peer / r.limitBytes).toFixed(2)}× limit; ${r.peer.roundTrips} round trips (${Math.round(r.peer.ms)} ms; ${Math.round(r.peerMsNoDelay)} ms with no delay)`,
   );
   console.log(
     `  peer/ours: bytes ${(peer / ours).toFixed(1)}×, round trips ${(r.peer.roundTrips / r.ours.roundTrips).toFixed(1)}×`,

@@ -1,11 +1,11 @@
 /**
- * Our relay for the benchmarks: the real sync service and sync route over a real
- * SQLite file, served over HTTP on a loopback port. Sessions are looked up by
- * bearer token from a table the bench fills (the auth layer is not what is
- * measured), and an in-process transport is offered for setting a scene up fast.
+ * Our relay for the benchmarks: `createRelay` (the app main.ts serves) over a
+ * real SQLite file, served over HTTP on a loopback port. The directory and the
+ * users are written straight through the relay's repositories; devices sign in
+ * through the real login route, and every sync request passes the real auth
+ * middleware. An in-process transport is offered for setting a scene up fast.
  */
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import {
   SYNC_CONTENT_TYPE,
@@ -14,64 +14,67 @@ import {
   type Membership,
   type Transport,
 } from '@opora/shared';
-import type { AuthVariables, Session } from '../../sync-server/src/context.ts';
-import { openDb, type OpenDb } from '../../sync-server/src/db/open.ts';
-import { syncRoutes } from '../../sync-server/src/routes/sync.ts';
-import { SyncService, type SyncServiceOptions } from '../../sync-server/src/services/sync.ts';
-import { sessionFor } from '../../sync-server/src/testing/fixture.ts';
+import { createRelay, type Relay } from '../../sync-server/src/app.ts';
+import type { Session } from '../../sync-server/src/context.ts';
+import { DirectoryRepo } from '../../sync-server/src/repo/directory-repo.ts';
+import { UserRepo } from '../../sync-server/src/repo/user-repo.ts';
+import { hashPasswordSync } from '../../sync-server/src/services/password.ts';
+import type { SyncService, SyncServiceOptions } from '../../sync-server/src/services/sync.ts';
 
-/** A relay under test. */
+/** A password hash cheap enough for a bench that signs many devices in. */
+const CHEAP_SCRYPT = { N: 1024, r: 8, p: 1 };
+const PASSWORD = 'bench-password';
+
+/** A relay under test, listening on 127.0.0.1. */
 export interface BenchRelay {
-  db: OpenDb;
+  relay: Relay;
   sync: SyncService;
   port: number;
-  /** Registers a device; returns its bearer token. */
-  addDevice(userId: string, memberships: Membership[], deviceId: string): string;
+  /** Creates a user with these memberships (login = id). */
+  addUser(id: string, memberships: Membership[]): void;
+  /** Signs a device in through POST /api/auth/login; returns its token. */
+  login(userId: string, deviceName: string): Promise<string>;
+  /** The session the auth layer builds for a token. */
   session(token: string): Session;
   close(): Promise<void>;
 }
 
-/** Opens the database at `path` and serves the sync route on 127.0.0.1:0. */
+/** Opens the database at `path`, writes the directory, and serves the relay on port 0. */
 export async function startRelay(
   path: string,
   directory: DirectorySnapshot,
-  options: SyncServiceOptions = {},
+  sync: Omit<SyncServiceOptions, 'now'> = {},
 ): Promise<BenchRelay> {
-  const db = openDb(path);
-  const sync = new SyncService(db, options);
-  const sessions = new Map<string, Session>();
-  const app = new Hono<{ Variables: AuthVariables }>();
-  app.use('/api/*', async (c, next) => {
-    const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-    const session = token ? sessions.get(token) : undefined;
-    if (!session) return c.json({ error: { code: 'unauthorized', message: 'no session' } }, 401);
-    c.set('session', session);
-    await next();
-  });
-  app.route('/api', syncRoutes(sync));
+  const relay = createRelay({ databasePath: path, webRoot: null, sync });
+  new DirectoryRepo(relay.db).createMany(directory);
+  const users = new UserRepo(relay.db);
+  const hash = hashPasswordSync(PASSWORD, CHEAP_SCRYPT);
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: relay.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
-  let n = 0;
+  const port = (server.address() as AddressInfo).port;
   return {
-    db,
-    sync,
-    port: (server.address() as AddressInfo).port,
-    addDevice(userId, memberships, deviceId) {
-      const token = `${(++n).toString(36)}${'x'.repeat(42)}`.slice(0, 43);
-      sessions.set(token, sessionFor(userId, memberships, deviceId, directory));
-      return token;
+    relay,
+    sync: relay.sync,
+    port,
+    addUser(id, memberships) {
+      users.createUser({ id, login: id, name: id, passwordHash: hash, createdAt: Date.now() });
+      for (const m of memberships) users.grant(id, m);
     },
-    session(token) {
-      const s = sessions.get(token);
-      if (!s) throw new Error('unknown token');
-      return s;
+    async login(userId, deviceName) {
+      const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: userId, password: PASSWORD, deviceName }),
+      });
+      if (!res.ok) throw new Error(`login answered ${res.status}: ${await res.text()}`);
+      return ((await res.json()) as { token: string }).token;
     },
+    session: (token) => relay.auth.authenticate(token),
     close: () =>
       new Promise<void>((resolve) => {
-        sync.close();
         server.close(() => {
-          db.close();
+          relay.close();
           resolve();
         });
         // Keep-alive sockets would hold close() open.

@@ -68,7 +68,8 @@ function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
 }
 
-function phrase(r: () => number, words: number): string {
+/** A phrase of `words` words drawn from a small vocabulary. */
+export function phrase(r: () => number, words: number): string {
   const out: string[] = [];
   for (let i = 0; i < words; i++) out.push(pick(r, WORDS));
   const s = out.join(' ');
