@@ -94,7 +94,11 @@ function start(): void {
       console.log('Сервер остановлен.');
       process.exit(0);
     });
-    if ('closeAllConnections' in server) server.closeAllConnections();
+    // Event streams end cleanly first; connections still busy after a grace period are cut.
+    if ('closeAllConnections' in server) {
+      setTimeout(() => server.closeIdleConnections(), 100).unref();
+      setTimeout(() => server.closeAllConnections(), 3000).unref();
+    }
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
