@@ -5,3 +5,4 @@ export * from './documents/layout.ts';
 export * from './access/access.ts';
 export * from './sync/protocol.ts';
 export * from './sync/client.ts';
+export * from './dashboard/index.ts';

@@ -58,7 +58,8 @@ export function directoryFromSnapshot(dir: DirectorySnapshot): AccessDirectory {
 
 const SCHOOL_WRITES: Record<string, readonly DocKind[]> = {
   teacher: ['questionnaire', 'roadmap'],
-  school_coordinator: ['questionnaire', 'roadmap', 'visit'],
+  // Exam results are entered by the school itself; coordinators read them, the region imports.
+  school_coordinator: ['questionnaire', 'roadmap', 'visit', 'exams'],
   leader_tutor: [],
   curator: ['questionnaire', 'roadmap', 'visit'],
 };
@@ -114,7 +115,8 @@ export class AccessScope {
     switch (ref.kind) {
       case 'questionnaire':
       case 'roadmap':
-      case 'visit': {
+      case 'visit':
+      case 'exams': {
         const loc = this.dir.locateSchool(ref.schoolId);
         if (!loc) return undefined;
         if (this.regions.has(loc.regionId)) return true;

@@ -12,6 +12,7 @@ export const DOC_KINDS = [
   'tutoring',
   'calendar',
   'plan',
+  'exams',
 ] as const;
 
 export type DocKind = (typeof DOC_KINDS)[number];
@@ -29,7 +30,8 @@ export type DocRef =
   | { kind: 'visit'; schoolId: string; visitId: string }
   | { kind: 'tutoring'; leaderSchoolId: string; schoolId: string; year: number }
   | { kind: 'calendar'; municipalityId: string; year: number }
-  | { kind: 'plan'; regionId: string; year: number };
+  | { kind: 'plan'; regionId: string; year: number }
+  | { kind: 'exams'; schoolId: string };
 
 /** Parses a document id; null when it is not a valid id. */
 export function parseDocId(id: string): DocRef | null {
@@ -44,6 +46,7 @@ export function parseDocId(id: string): DocRef | null {
       return { kind: 'roadmap', schoolId: a, year: Number(c) };
     if (b === 'visit' && p.length === 4 && c !== undefined)
       return { kind: 'visit', schoolId: a, visitId: c };
+    if (b === 'exams' && p.length === 3) return { kind: 'exams', schoolId: a };
     return null;
   }
   if (head === 'partnership' && p.length === 4 && a && b && c && YEAR.test(c) && a !== b)
@@ -70,6 +73,8 @@ export function formatDocId(ref: DocRef): string {
       return `municipality:${ref.municipalityId}:calendar:${ref.year}`;
     case 'plan':
       return `region:${ref.regionId}:plan:${ref.year}`;
+    case 'exams':
+      return `school:${ref.schoolId}:exams`;
   }
 }
 

@@ -36,7 +36,10 @@ export const LAYOUTS: Record<DocKind, Readonly<Record<string, RootType>>> = {
     essay: 'text',
   },
   calendar: { meta: 'map', items: 'array' },
-  plan: { meta: 'map', activities: 'array' },
+  // examAverages: the regional average per exam indicator for the plan's year (dashboard/exams.ts).
+  plan: { meta: 'map', activities: 'array', examAverages: 'map' },
+  // One per school, all years: results maps `<year>:<indicator>` to the school's average.
+  exams: { meta: 'map', results: 'map' },
 };
 
 /** Current schema version of each kind's layout. */
@@ -47,6 +50,7 @@ export const SCHEMA_VERSIONS: Record<DocKind, number> = {
   tutoring: 1,
   calendar: 1,
   plan: 1,
+  exams: 1,
 };
 
 /** Why a document's shape is invalid, for logs and error messages. */

@@ -1,0 +1,20 @@
+/**
+ * Russian text normalisation for search and header matching: lower case, ё → е,
+ * every run of punctuation or spaces → one space. "МБОУ «СОШ № 5» с. Ёлкино"
+ * becomes "мбоу сош 5 с елкино", so a coordinator who types "елкино сош 5" finds it.
+ */
+
+/** Normalises Russian text for comparison (case-, ё/е- and punctuation-insensitive). */
+export function normalizeRu(text: string): string {
+  return text
+    .toLocaleLowerCase('ru-RU')
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The words of a text after normalizeRu; digits are split from letters ("№5а" → "5", "а"). */
+export function wordsRu(text: string): string[] {
+  const norm = normalizeRu(text).replace(/(\p{N})(\p{L})|(\p{L})(\p{N})/gu, '$1$3 $2$4');
+  return norm.length === 0 ? [] : norm.split(' ');
+}
