@@ -15,7 +15,14 @@ export type RootType = 'map' | 'array' | 'text';
 
 /** Roots each kind may hold. Features extend these; removing a root needs a migration. */
 export const LAYOUTS: Record<DocKind, Readonly<Record<string, RootType>>> = {
-  questionnaire: { meta: 'map', answers: 'map', status: 'map', comments: 'array' },
+  questionnaire: {
+    meta: 'map',
+    answers: 'map',
+    // One Y.Text per long-text question, keyed by question id (questionnaires/document.ts).
+    texts: 'map',
+    status: 'map',
+    comments: 'array',
+  },
   roadmap: {
     meta: 'map',
     problems: 'array',
