@@ -11,6 +11,9 @@ export default defineConfig({
       filename: 'service-worker.ts',
       registerType: 'prompt',
       injectRegister: false,
+      // Absolute, so a deep route (/doc/…) registers /service-worker.js, not /doc/service-worker.js.
+      base: '/',
+      scope: '/',
       manifest: {
         name: 'Опора',
         short_name: 'Опора',

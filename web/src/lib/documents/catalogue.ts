@@ -40,6 +40,11 @@ export function docTitle(ref: DocRef): string {
       return t.docTitle.calendar(ref.year);
     case 'plan':
       return t.docTitle.plan(ref.year);
+    default: {
+      // A kind newer than this screen: its name, or its id.
+      const kind: string = (ref as { kind: string }).kind;
+      return t.docKinds[kind] ?? kind;
+    }
   }
 }
 

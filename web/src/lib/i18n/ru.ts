@@ -2,7 +2,7 @@
  * Every text of the interface, in Russian. Components import `t` and never
  * hold a phrase of their own; counts go through `plural`, dates through `formatDateTime`.
  */
-import { AckCode, type DocKind, type Role } from '@opora/shared';
+import { AckCode, type Role } from '@opora/shared';
 import type { SyncErrorKind } from '$lib/db/database';
 import { plural } from './plural';
 
@@ -83,6 +83,7 @@ export const t = {
     refused: 'сервер отклонил изменения',
     readOnly: 'только чтение',
   },
+  // Keyed by string: shared/ adds kinds over time, and an unknown one falls back to its id.
   docKinds: {
     questionnaire: 'Анкета',
     roadmap: 'Дорожная карта',
@@ -90,7 +91,8 @@ export const t = {
     tutoring: 'Программа тьюторского сопровождения',
     calendar: 'Календарь',
     plan: 'План-график',
-  } satisfies Record<DocKind, string>,
+    exams: 'Результаты экзаменов',
+  } as Record<string, string>,
   forms: {
     'risk-profile': 'Диагностика факторов риска',
     environment: 'Качество школьной среды',

@@ -1,0 +1,66 @@
+/** Shared steps of the end-to-end tests. */
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+
+/** Demo users of one school (МБОУ СОШ № 3 с. Заречье), from sync-server/src/demo/seed.ts. */
+export const TEACHER = { login: 'teacher', password: 'teacher1', name: 'Иванова Мария Алексеевна' };
+export const DIRECTOR = {
+  login: 'director',
+  password: 'director1',
+  name: 'Смирнова Елена Викторовна',
+};
+export const SCHOOL = 'zar-sosh-3';
+
+/** A questionnaire of the school, as the app lists it. */
+export function questionnaireId(formId: string, wave = 'entry'): string {
+  return `school:${SCHOOL}:questionnaire:${formId}:${wave}`;
+}
+
+/** Signs in through the form and waits for the home screen and the service worker. */
+export async function signIn(page: Page, user: { login: string; password: string; name: string }) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Вход в «Опору»' })).toBeVisible();
+  await page.getByLabel('Логин').fill(user.login);
+  await page.getByLabel('Пароль').fill(user.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { name: `Здравствуйте, ${user.name}` })).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+}
+
+/** Opens a document by its page address. */
+export async function openDoc(page: Page, docId: string) {
+  await page.goto(`/doc/${docId}`);
+  await expect(page.getByLabel('Кто заполняет')).toBeVisible();
+}
+
+/**
+ * Cuts the context off the network, the service worker's own requests included
+ * (context.setOffline alone does not reach them: microsoft/playwright#2311).
+ */
+export async function goOffline(context: BrowserContext) {
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  await context.setOffline(true);
+}
+
+/** Restores the network. */
+export async function goOnline(context: BrowserContext) {
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.setOffline(false);
+}
+
+/** Opens the sync page and presses the button until nothing is pending. */
+export async function syncUntilClean(page: Page) {
+  await page.getByRole('link', { name: /Синхронизация/ }).click();
+  await expect(page.getByRole('heading', { name: 'Синхронизация' })).toBeVisible();
+  await expect(async () => {
+    const button = page.getByRole('button', { name: 'Синхронизировать' });
+    if (await button.isEnabled()) await button.click();
+    await expect(page.getByTestId('pending-count')).toHaveText('Все изменения отправлены', {
+      timeout: 2_000,
+    });
+    await expect(page.getByTestId('last-sync')).toContainText('Последняя успешная синхронизация', {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 30_000 });
+}
