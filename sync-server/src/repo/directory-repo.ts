@@ -85,7 +85,12 @@ export class DirectoryRepo {
   }
 
   /** Adds many rows in one transaction (the demo seed). */
-  createMany(d: Partial<DirectorySnapshot>): void {
+  createMany(d: {
+    regions?: Region[];
+    municipalities?: Municipality[];
+    schools?: NewSchool[];
+    partnerships?: Partnership[];
+  }): void {
     const db = this.odb.db;
     this.write(() => {
       for (const r of d.regions ?? []) db.insert(regions).values(r).run();

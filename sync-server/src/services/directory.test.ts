@@ -1,0 +1,79 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { openDb } from '../db/open.ts';
+import { DEMO_DIRECTORY } from '../demo/seed.ts';
+import { DirectoryRepo } from '../repo/directory-repo.ts';
+import { DirectoryService } from './directory.ts';
+
+function service() {
+  const odb = openDb(':memory:');
+  onTestFinished(() => odb.close());
+  const repo = new DirectoryRepo(odb);
+  repo.createMany(DEMO_DIRECTORY);
+  return { repo, dir: new DirectoryService(repo), odb };
+}
+
+describe('DirectoryService', () => {
+  it('answers access facts from the directory', () => {
+    const { dir } = service();
+    const a = dir.access();
+    expect(a.locateSchool('oz-sosh-5')).toEqual({ municipalityId: 'ozerny', regionId: 'north' });
+    expect(a.locateSchool('nope')).toBeUndefined();
+    expect(a.municipalityRegion('severograd')).toBe('north');
+    expect(a.hasPartnership('zar-sosh-1', 'zar-sosh-3')).toBe(true);
+    expect(a.hasPartnership('zar-sosh-3', 'zar-sosh-1')).toBe(false);
+  });
+
+  it('keeps one index until the directory changes, then reloads', () => {
+    const { dir, repo } = service();
+    const first = dir.access();
+    expect(dir.access()).toBe(first);
+    repo.linkPartnership({ leaderSchoolId: 'oz-gimn-1', schoolId: 'oz-sosh-bor', year: 2026 });
+    const second = dir.access();
+    expect(second).not.toBe(first);
+    expect(second.hasPartnership('oz-gimn-1', 'oz-sosh-bor')).toBe(true);
+    expect(
+      repo.unlinkPartnership({ leaderSchoolId: 'oz-gimn-1', schoolId: 'oz-sosh-bor', year: 2026 }),
+    ).toBe(true);
+    expect(dir.access().hasPartnership('oz-gimn-1', 'oz-sosh-bor')).toBe(false);
+    expect(repo.updateSchool('oz-sosh-bor', { leader: true })).toBe(true);
+    expect(repo.updateSchool('nope', { leader: true })).toBe(false);
+    expect(repo.school('oz-sosh-bor')?.leader).toBe(true);
+  });
+
+  it('builds scopes over the current directory', () => {
+    const { dir, repo } = service();
+    const teacher = [{ role: 'teacher' as const, schoolId: 'zar-sosh-2' }];
+    expect(dir.scope(teacher).canRead('partnership:zar-sosh-1:zar-sosh-2:2026')).toBe(false);
+    repo.linkPartnership({ leaderSchoolId: 'zar-sosh-1', schoolId: 'zar-sosh-2', year: 2026 });
+    expect(dir.scope(teacher).canRead('partnership:zar-sosh-1:zar-sosh-2:2026')).toBe(true);
+  });
+
+  it('slices the directory per membership, unknown scopes give nothing', () => {
+    const { dir } = service();
+    expect(dir.snapshotFor([])).toEqual({
+      regions: [],
+      municipalities: [],
+      schools: [],
+      partnerships: [],
+    });
+    expect(dir.snapshotFor([{ role: 'regional_coordinator', regionId: 'south' }]).schools).toEqual(
+      [],
+    );
+    const tutor = dir.snapshotFor([{ role: 'leader_tutor', schoolId: 'sev-lyceum-1' }]);
+    expect(tutor.schools.map((s) => s.id)).toEqual([
+      'sev-lyceum-1',
+      'sev-sosh-7',
+      'zar-sosh-pokrovskoe',
+    ]);
+    expect(tutor.municipalities.map((m) => m.id)).toEqual(['severograd', 'zarechny']);
+    expect(tutor.partnerships).toHaveLength(2);
+    const two = dir.snapshotFor([
+      { role: 'municipal_coordinator', municipalityId: 'ozerny' },
+      { role: 'curator', schoolId: 'oz-sosh-5' },
+    ]);
+    expect(two.schools.filter((s) => s.municipalityId === 'ozerny')).toHaveLength(10);
+    expect(new Set(two.partnerships.map((p) => p.schoolId))).toEqual(
+      new Set(['oz-sosh-5', 'oz-oosh-kamenka']),
+    );
+  });
+});
