@@ -267,6 +267,8 @@ function readItem(m: Y.Map<unknown>): CalendarItem | null {
         typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
       marks.push({ kind, id: key.slice(sep + 1), at: str(v['at']), by: str(v['by']) });
     }
+  // Map iteration order differs between replicas; sort so every replica reads the same list.
+  marks.sort((x, y) => x.kind.localeCompare(y.kind) || x.id.localeCompare(y.id));
   return {
     id,
     title: str(m.get('title')),

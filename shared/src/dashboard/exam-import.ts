@@ -36,7 +36,7 @@ export const EXAM_IMPORT_MESSAGES = {
   duplicateColumn: (header: string) => `Столбец «${header}» повторяется.`,
   ignoredColumn: (header: string) => `Столбец «${header}» не распознан и пропущен.`,
   fieldCount: (line: number, got: number, expected: number) =>
-    `Строка ${line}: ${got} полей вместо ${expected}.`,
+    `Строка ${line}: число полей ${got}, а в заголовке ${expected}.`,
   noSchool: (line: number) => `Строка ${line}: не указана школа.`,
   unknownSchool: (line: number, value: string) => `Строка ${line}: школа «${value}» не найдена.`,
   ambiguousSchool: (line: number, value: string) =>
