@@ -1,0 +1,44 @@
+/**
+ * Helpers of the sync tests that simulate devices: a seeded PRNG and a
+ * comparable description of a document.
+ */
+import * as Y from 'yjs';
+import { LAYOUTS, type DocKind } from '@opora/shared';
+
+/** mulberry32: a tiny seeded PRNG returning floats in [0, 1), so runs replay exactly. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Sorted-keys JSON, so maps whose keys arrived in another order compare equal. */
+export function canon(v: unknown): string {
+  return JSON.stringify(v, (_k, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
+      : value,
+  );
+}
+
+/**
+ * A document's content, root by root as its kind's layout types them, and its
+ * state vector, as one string: two replicas are equal when their strings are.
+ */
+export function describeDoc(doc: Y.Doc, kind: DocKind): string {
+  const content: Record<string, unknown> = {};
+  for (const [name, type] of Object.entries(LAYOUTS[kind])) {
+    if (type === 'map') content[name] = doc.getMap(name).toJSON();
+    else if (type === 'array') content[name] = doc.getArray(name).toJSON();
+    else content[name] = doc.getText(name).toString();
+  }
+  const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((a, b) => a[0] - b[0]);
+  return canon({ content, sv });
+}
