@@ -8,3 +8,5 @@ export * from './sync/protocol.ts';
 export * from './sync/client.ts';
 export * from './dashboard/index.ts';
 export * from './questionnaires/index.ts';
+export * from './roadmap/index.ts';
+export * from './tutoring/index.ts';

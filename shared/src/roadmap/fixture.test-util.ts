@@ -66,7 +66,7 @@ export function fixtureRoadmap(): {
   ed.problemText(p1, 'analysis').insert(0, 'Ежемесячный анализ результатов контрольных работ');
   const p2 = ed.addProblem({
     title: 'Низкая вовлечённость родителей',
-    factorIds: ['parents', 'students_at_risk'],
+    factorIds: ['parent_involvement', 'students_at_risk'],
   });
   ed.problemText(p2, 'goal').insert(0, 'Повысить вовлечённость родителей');
   const i2 = ed.addIndicator(p2, {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { validateShape } from '../documents/layout.ts';
+import { RISK_FACTORS } from '../questionnaires/forms/risk-diagnostic.ts';
 import { antiRiskProgrammes } from './anti-risk.ts';
 import { DocInputError } from './crdt-kit.ts';
 import { fixtureRoadmap, seq } from './fixture.test-util.ts';
@@ -168,6 +169,16 @@ describe('roadmap model', () => {
     );
     expect(() => ed.addDirection('other')).toThrow(DocInputError);
   });
+
+  it('take the risk factors of the questionnaires module as they are', () => {
+    const { ed } = fixtureRoadmap();
+    const view = antiRiskProgrammes(ed.snapshot(), { today: '2027-01-20' }, RISK_FACTORS, true);
+    expect(view.programmes).toHaveLength(RISK_FACTORS.length);
+    expect(view.programmes.find((p) => p.factorId === 'parent_involvement')?.problems).toHaveLength(
+      1,
+    );
+    expect(view.programmes[0]?.factorTitle).toBe('Низкий уровень оснащения школы');
+  });
 });
 
 describe('anti-risk programmes', () => {
@@ -176,12 +187,12 @@ describe('anti-risk programmes', () => {
     ed.addProblem({ title: 'Без фактора' });
     const r = ed.snapshot();
     const view = antiRiskProgrammes(r, { today: '2027-01-20' }, [
-      { id: 'parents', title: 'Низкий уровень вовлечённости родителей' },
+      { id: 'parent_involvement', title: 'Низкий уровень вовлечённости родителей' },
       { id: 'equipment', title: 'Низкий уровень оснащения школы' },
       { id: 'students_at_risk', title: 'Высокая доля обучающихся с рисками учебной неуспешности' },
     ]);
     expect(view.programmes.map((p) => [p.factorId, p.problems.map((x) => x.id)])).toEqual([
-      ['parents', [ids.p2]],
+      ['parent_involvement', [ids.p2]],
       ['students_at_risk', [ids.p1, ids.p2]],
     ]);
     expect(view.programmes[1]?.problems[1]).toBe(r.problems[1]);
@@ -198,8 +209,18 @@ describe('anti-risk programmes', () => {
     );
     expect(withEmpty.programmes.map((p) => p.factorId)).toEqual([
       'equipment',
-      'parents',
+      'parent_involvement',
       'students_at_risk',
     ]);
+  });
+
+  it('take the risk factors of the questionnaires module as they are', () => {
+    const { ed } = fixtureRoadmap();
+    const view = antiRiskProgrammes(ed.snapshot(), { today: '2027-01-20' }, RISK_FACTORS, true);
+    expect(view.programmes).toHaveLength(RISK_FACTORS.length);
+    expect(view.programmes.find((p) => p.factorId === 'parent_involvement')?.problems).toHaveLength(
+      1,
+    );
+    expect(view.programmes[0]?.factorTitle).toBe('Низкий уровень оснащения школы');
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureRoadmap } from './fixture.test-util.ts';
-import { buildRoadmapReport, formatDateRu, formatNumberRu, type ReportBlock } from './report.ts';
+import {
+  buildRoadmapReport,
+  formatReportDate,
+  formatReportNumber,
+  type ReportBlock,
+} from './report.ts';
 import { summarizeRoadmap } from './summary.ts';
 
 function table(blocks: ReportBlock[], title: string): Extract<ReportBlock, { kind: 'table' }> {
@@ -94,9 +99,9 @@ describe('analytical report', () => {
   });
 
   it('formats dates and numbers the Russian way', () => {
-    expect(formatDateRu('2027-05-01')).toBe('01.05.2027');
-    expect(formatNumberRu(12.5)).toBe('12,5');
-    expect(formatNumberRu(null)).toBe('—');
+    expect(formatReportDate('2027-05-01')).toBe('01.05.2027');
+    expect(formatReportNumber(12.5)).toBe('12,5');
+    expect(formatReportNumber(null)).toBe('—');
   });
 });
 

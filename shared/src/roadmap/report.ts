@@ -98,14 +98,14 @@ export interface ReportOptions {
 }
 
 /** Formats YYYY-MM-DD as DD.MM.YYYY (Russian documents' style). */
-export function formatDateRu(date: string | null | undefined): string {
+export function formatReportDate(date: string | null | undefined): string {
   if (!date) return T.noValue;
   const [y, m, d] = date.split('-');
   return `${d}.${m}.${y}`;
 }
 
 /** Formats a number with a decimal comma, no grouping. */
-export function formatNumberRu(n: number | null | undefined): string {
+export function formatReportNumber(n: number | null | undefined): string {
   if (n === null || n === undefined) return T.noValue;
   return String(Math.round(n * 1000) / 1000).replace('.', ',');
 }
@@ -170,10 +170,10 @@ function problemSection(
       cells: [
         i.name || T.notFilled,
         i.unit.value ?? '',
-        formatNumberRu(i.baseline.value),
-        formatNumberRu(i.target.value),
-        formatNumberRu(pr.latest?.value),
-        formatDateRu(pr.latest?.date),
+        formatReportNumber(i.baseline.value),
+        formatReportNumber(i.target.value),
+        formatReportNumber(pr.latest?.value),
+        formatReportDate(pr.latest?.date),
         INDICATOR_STATE_LABELS_RU[pr.state],
         i.method || T.notFilled,
       ],
@@ -211,7 +211,7 @@ function problemSection(
       return {
         cells: [
           m.title || T.notFilled,
-          `${formatDateRu(m.start.value)} – ${formatDateRu(m.end.value)}`,
+          `${formatReportDate(m.start.value)} – ${formatReportDate(m.end.value)}`,
           m.responsible.value ?? '',
           late ? `${status} (${T.late.toLowerCase()})` : status,
           m.evidence
@@ -255,9 +255,9 @@ export function buildRoadmapReport(r: RoadmapSnapshot, opts: ReportOptions): Roa
           { label: T.year, value: String(opts.year) },
           {
             label: T.period,
-            value: `${formatDateRu(r.periodStart.value)} – ${formatDateRu(r.periodEnd.value)}`,
+            value: `${formatReportDate(r.periodStart.value)} – ${formatReportDate(r.periodEnd.value)}`,
           },
-          { label: T.generatedOn, value: formatDateRu(opts.today) },
+          { label: T.generatedOn, value: formatReportDate(opts.today) },
           { label: T.problemCount, value: String(r.problems.length) },
         ],
       },
