@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateExpr, isDate, nextUnansweredRequired } from './engine.ts';
-import { checkFormDefinition, type AnswerValues, type FormDefinition } from './form.ts';
+import {
+  checkFormDefinition,
+  type AnswerValues,
+  type FormDefinition,
+  type TableRow,
+} from './form.ts';
 import { ISSUE_MESSAGES } from './messages.ts';
 
 /** A small form exercising every engine feature. */
@@ -200,7 +205,7 @@ describe('form engine', () => {
   });
 
   it('validates table rows and cells', () => {
-    const rows = [
+    const rows: TableRow[] = [
       { rowId: 'r1', cells: { name: 'Анна', n: 1 } },
       { rowId: 'r2', cells: { n: -1 } },
       { rowId: 'r3', cells: { name: 'Борис' } },
