@@ -26,7 +26,7 @@ import { dayNumber } from './dates.ts';
 import { matchesFilter, type SchoolFilter } from './filters.ts';
 import type { CuratorInput } from './inputs.ts';
 import { periodPhase, type Period } from './period.ts';
-import { normalizeRu } from './text.ts';
+import { compareRu, normalizeRu } from './text.ts';
 
 /** Russian labels of the calendar. */
 export const CALENDAR_LABELS = {
@@ -196,7 +196,7 @@ export function evaluateCalendar(args: {
     (a, b) =>
       rank(a) - rank(b) ||
       (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) ||
-      a.item.title.localeCompare(b.item.title, 'ru'),
+      compareRu(a.item.title, b.item.title),
   );
 }
 

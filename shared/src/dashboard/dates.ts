@@ -37,12 +37,3 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
 export function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
-
-/** The later of two optional ISO strings (by instant for date-times, by day for dates). */
-export function laterOf(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  const da = Date.parse(a);
-  const db = Date.parse(b);
-  return db > da ? b : a;
-}

@@ -10,13 +10,14 @@
  * 31 March). Planned visits are not activity: they have not happened yet.
  */
 import type { School } from '../domain/directory.ts';
-import { dayNumber, laterOf } from './dates.ts';
+import { dayNumber } from './dates.ts';
 import type {
   ActivityEventInput,
   QuestionnaireSummaryInput,
   RoadmapSummaryInput,
   VisitSummaryInput,
 } from './inputs.ts';
+import { compareRu } from './text.ts';
 
 /** Russian headers of the engagement table. */
 export const ENGAGEMENT_LABELS = {
@@ -34,11 +35,13 @@ export function lastActivityBySchool(sources: {
   visits?: readonly VisitSummaryInput[];
   events?: readonly ActivityEventInput[];
 }): Map<string, string> {
-  const last = new Map<string, string>();
+  const last = new Map<string, { at: string; ms: number }>();
   const see = (schoolId: string, at: string | null) => {
-    if (at === null || Number.isNaN(dayNumber(at))) return;
-    const next = laterOf(last.get(schoolId) ?? null, at);
-    if (next !== null) last.set(schoolId, next);
+    if (at === null) return;
+    const ms = Date.parse(at.length === 10 ? `${at}T00:00:00Z` : at);
+    if (Number.isNaN(ms)) return;
+    const prev = last.get(schoolId);
+    if (!prev || ms > prev.ms) last.set(schoolId, { at, ms });
   };
   for (const q of sources.questionnaires ?? []) {
     see(q.schoolId, q.updatedAt);
@@ -50,7 +53,7 @@ export function lastActivityBySchool(sources: {
     if (v.status !== 'planned') see(v.schoolId, v.updatedAt);
   }
   for (const e of sources.events ?? []) see(e.schoolId, e.at);
-  return last;
+  return new Map([...last].map(([id, v]) => [id, v.at]));
 }
 
 /** A non-engaged school. */
@@ -80,6 +83,6 @@ export function findNonEngagedSchools(args: {
   return out.sort(
     (a, b) =>
       (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) ||
-      a.school.name.localeCompare(b.school.name, 'ru'),
+      compareRu(a.school.name, b.school.name),
   );
 }

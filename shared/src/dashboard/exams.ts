@@ -94,24 +94,37 @@ export function isExamIndicator(value: unknown): value is ExamIndicator {
 
 /** Results indexed for lookups by school, year and indicator. */
 export class ExamIndex {
-  private readonly values = new Map<string, number>();
-  private readonly regional = new Map<string, number>();
+  // school → (year · 8 + indicator position) → average: numeric inner keys keep 2,000 schools' lookups cheap.
+  private readonly values = new Map<string, Map<number, number>>();
+  private readonly regional = new Map<number, number>();
 
   constructor(results: Iterable<ExamResult>, regional: Iterable<RegionalAverage> = []) {
-    for (const r of results)
-      this.values.set(`${r.schoolId}\u0000${r.year}\u0000${r.indicator}`, r.average);
-    for (const r of regional) this.regional.set(`${r.year}\u0000${r.indicator}`, r.average);
+    for (const r of results) {
+      let bySchool = this.values.get(r.schoolId);
+      if (!bySchool) {
+        bySchool = new Map();
+        this.values.set(r.schoolId, bySchool);
+      }
+      bySchool.set(slot(r.year, r.indicator), r.average);
+    }
+    for (const r of regional) this.regional.set(slot(r.year, r.indicator), r.average);
   }
 
   /** The school's average, or null when there is none. */
   get(schoolId: string, year: number, indicator: ExamIndicator): number | null {
-    return this.values.get(`${schoolId}\u0000${year}\u0000${indicator}`) ?? null;
+    return this.values.get(schoolId)?.get(slot(year, indicator)) ?? null;
   }
 
   /** The regional average, or null when there is none. */
   regionalAverage(year: number, indicator: ExamIndicator): number | null {
-    return this.regional.get(`${year}\u0000${indicator}`) ?? null;
+    return this.regional.get(slot(year, indicator)) ?? null;
   }
+}
+
+const INDICATOR_POSITION = new Map<ExamIndicator, number>(EXAM_INDICATORS.map((id, i) => [id, i]));
+
+function slot(year: number, indicator: ExamIndicator): number {
+  return year * 8 + (INDICATOR_POSITION.get(indicator) ?? 7);
 }
 
 /** One indicator of one school: the two values, the change, and the two verdicts. */

@@ -11,7 +11,7 @@
  * whole number, so "5" does not find «СОШ № 15».
  */
 import type { Municipality, School, Track } from '../domain/directory.ts';
-import { normalizeRu, wordsRu } from './text.ts';
+import { compareRu, normalizeRu, wordsRu } from './text.ts';
 
 /** A flag a school may carry. */
 export type SchoolFlag = 'lowResults' | 'unfavourableConditions' | 'leader';
@@ -169,7 +169,7 @@ export function schoolFacets(schools: readonly School[]): SchoolFacets {
     ),
     clusters: countBy(
       schools.map((s) => s.cluster),
-      nullsLast((a: string, b: string) => a.localeCompare(b, 'ru')),
+      nullsLast((a: string, b: string) => compareRu(a, b)),
     ),
     rural: countBy(
       schools.map((s) => s.rural),

@@ -18,3 +18,10 @@ export function wordsRu(text: string): string[] {
   const norm = normalizeRu(text).replace(/(\p{N})(\p{L})|(\p{L})(\p{N})/gu, '$1$3 $2$4');
   return norm.length === 0 ? [] : norm.split(' ');
 }
+
+const collator = new Intl.Collator('ru');
+
+/** Compares two Russian strings for sorting (one shared Intl.Collator: localeCompare per call is slow). */
+export function compareRu(a: string, b: string): number {
+  return collator.compare(a, b);
+}
