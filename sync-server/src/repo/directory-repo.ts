@@ -6,8 +6,8 @@
 import type { DirectorySnapshot, Municipality, Partnership, Region, School } from '@opora/shared';
 import { and, eq } from 'drizzle-orm';
 import type { OpenDb } from '../db/open.ts';
-import { municipalities, partnerships, regions, schools } from '../db/schema.ts';
-import { bumpDirectoryVersion, directoryVersion } from './meta.ts';
+import { meta, municipalities, partnerships, regions, schools } from '../db/schema.ts';
+import { DIRECTORY_VERSION_KEY, bumpDirectoryVersion, directoryVersion } from './meta.ts';
 
 /** A school to create; flags default to off. */
 export type NewSchool = Pick<School, 'id' | 'municipalityId' | 'name'> &
@@ -18,7 +18,16 @@ export type SchoolFlags = Partial<Omit<School, 'id'>>;
 
 /** The directory's repository. */
 export class DirectoryRepo {
-  constructor(private readonly odb: OpenDb) {}
+  // Read on every authenticated request to check the cache.
+  private readonly versionStmt;
+
+  constructor(private readonly odb: OpenDb) {
+    this.versionStmt = odb.db
+      .select({ value: meta.value })
+      .from(meta)
+      .where(eq(meta.key, DIRECTORY_VERSION_KEY))
+      .prepare();
+  }
 
   private write<T>(fn: () => T): T {
     return this.odb.sqlite
@@ -32,7 +41,7 @@ export class DirectoryRepo {
 
   /** The current directory version (changes on every write, from any process). */
   version(): number {
-    return directoryVersion(this.odb.db);
+    return Number(this.versionStmt.get()?.value ?? 0);
   }
 
   /** The whole directory, read in one transaction. */

@@ -3,7 +3,7 @@
  * device tokens (stored only as SHA-256).
  */
 import type { Membership, Role } from '@opora/shared';
-import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { OpenDb } from '../db/open.ts';
 import { devices, memberships, users } from '../db/schema.ts';
@@ -47,7 +47,27 @@ function scopeWhere(userId: string, m: Membership): SQL | undefined {
 
 /** The repository of users, memberships and devices. */
 export class UserRepo {
-  constructor(private readonly odb: OpenDb) {}
+  // The statements every authenticated request runs, prepared once.
+  private readonly hot;
+
+  constructor(private readonly odb: OpenDb) {
+    const db = odb.db;
+    const p = sql.placeholder;
+    this.hot = {
+      byToken: db
+        .select({ device: devices, user: users })
+        .from(devices)
+        .innerJoin(users, eq(users.id, devices.userId))
+        .where(eq(devices.tokenHash, p('tokenHash')))
+        .prepare(),
+      memberships: db
+        .select()
+        .from(memberships)
+        .where(eq(memberships.userId, p('userId')))
+        .orderBy(memberships.id)
+        .prepare(),
+    };
+  }
 
   /** Adds a user. */
   createUser(u: Omit<UserRow, 'disabled'> & { disabled?: boolean }): void {
@@ -76,13 +96,7 @@ export class UserRepo {
 
   /** The user's memberships, in a stable order. */
   memberships(userId: string): Membership[] {
-    return this.odb.db
-      .select()
-      .from(memberships)
-      .where(eq(memberships.userId, userId))
-      .orderBy(memberships.id)
-      .all()
-      .map(toMembership);
+    return this.hot.memberships.all({ userId }).map(toMembership);
   }
 
   /** Grants a membership; false when the user already holds it. */
@@ -121,13 +135,7 @@ export class UserRepo {
 
   /** The device holding this token hash, with its user. */
   deviceByTokenHash(tokenHash: string): DeviceWithUser | undefined {
-    const row = this.odb.db
-      .select({ device: devices, user: users })
-      .from(devices)
-      .innerJoin(users, eq(users.id, devices.userId))
-      .where(eq(devices.tokenHash, tokenHash))
-      .get();
-    return row;
+    return this.hot.byToken.get({ tokenHash });
   }
 
   /** A device by id. */

@@ -10,7 +10,7 @@ import { AuthService, hashToken, normalizeLogin } from './auth.ts';
 import { DirectoryService } from './directory.ts';
 import { scopeKeyOf } from './sync.ts';
 
-function setup(now = () => 1_000) {
+function setup(now = () => 1_000, perLoginLimit = 2) {
   const odb = openDb(':memory:');
   onTestFinished(() => odb.close());
   seedDemo(odb, 0, CHEAP_SCRYPT);
@@ -18,8 +18,8 @@ function setup(now = () => 1_000) {
   const audit = new AuditRepo(odb, now);
   const auth = new AuthService(users, audit, new DirectoryService(new DirectoryRepo(odb)), {
     now,
-    perLogin: { limit: 2, windowMs: 1000 },
-    perAddress: { limit: 100, windowMs: 1000 },
+    perLogin: { limit: perLoginLimit, windowMs: 1000 },
+    perAddress: { limit: 3, windowMs: 1000 },
   });
   return { odb, users, audit, auth };
 }
@@ -67,6 +67,16 @@ describe('AuthService', () => {
     expect(reasons.filter((r) => r instanceof InvalidCredentials)).toHaveLength(2);
     expect(reasons.filter((r) => r instanceof RateLimited)).toHaveLength(2);
     expect(audit.recent().filter((e) => e.action === 'login_failed')).toHaveLength(2);
+  });
+
+  it('lets many devices behind one address sign in at once', async () => {
+    const { auth } = setup(undefined, 1000);
+    const many = await Promise.all(
+      Array.from({ length: 120 }, () =>
+        auth.login({ login: 'region', password: 'region1' }, 'nat'),
+      ),
+    );
+    expect(new Set(many.map((r) => r.deviceId)).size).toBe(120);
   });
 
   it('a success clears the login count', async () => {

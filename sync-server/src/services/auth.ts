@@ -90,12 +90,14 @@ export class AuthService {
     const login = normalizeLogin(input.login);
     const wait = Math.max(this.byLogin.retryAfter(login), this.byAddress.retryAfter(address));
     if (wait > 0) throw new RateLimited(wait);
-    // Count the attempt before the slow hash, so parallel guesses cannot slip past the limit.
+    // Count the attempt on the login before the slow hash, so parallel guesses at one
+    // account cannot slip past its limit. The address is charged only for failures:
+    // a classroom behind one NAT may sign in many devices at once.
     this.byLogin.fail(login);
-    this.byAddress.fail(address);
     const user = this.users.byLogin(login);
     const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) {
+      this.byAddress.fail(address);
       this.audit.record({
         action: 'login_failed',
         userId: user?.id ?? null,
@@ -104,7 +106,6 @@ export class AuthService {
       throw new InvalidCredentials();
     }
     this.byLogin.reset(login);
-    this.byAddress.forgive(address);
     const token = randomBytes(32).toString('base64url');
     const deviceId = randomUUID();
     const name = (input.deviceName ?? '').trim().slice(0, 100) || 'Устройство';

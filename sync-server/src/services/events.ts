@@ -5,7 +5,7 @@
  * nudged, and a device hears only of documents its scope can read, decided with
  * the directory as it is at the moment of the change.
  */
-import type { Membership } from '@opora/shared';
+import { AccessScope, type Membership } from '@opora/shared';
 import type { ChangeNotice } from '../context.ts';
 import type { DirectoryService } from './directory.ts';
 
@@ -48,9 +48,11 @@ export class ChangeHub {
   }
 
   private notify(n: ChangeNotice): void {
+    if (this.subscribers.size === 0) return;
+    const directory = this.directory.access();
     for (const s of this.subscribers) {
       if (s.deviceId === n.deviceId) continue;
-      const scope = this.directory.scope(s.memberships);
+      const scope = new AccessScope(s.memberships, directory);
       if (n.docIds.some((id) => scope.canRead(id))) s.changed(n.seq);
     }
   }
