@@ -28,6 +28,8 @@ export class SessionManager {
   private readonly directoryLive: LiveValue<DirectorySnapshot | undefined>;
   private engine: SyncEngine | null = null;
   private engineToken: string | null = null;
+  /** The device's data was wiped (another user signed in): the page must reload. */
+  wiped = false;
 
   readonly scope = $derived.by(() => {
     const s = this.session;
@@ -97,8 +99,11 @@ export class SessionManager {
     try {
       const answer = await login(loginName, password);
       const previous = await kvGet(this.db, 'session');
-      // Another user's data must not mix with this one's.
-      if (previous && previous.user.id !== answer.user.id) await wipe(this.db);
+      // Another user's data must not mix with this one's; the page reloads after it.
+      if (previous && previous.user.id !== answer.user.id) {
+        await wipe(this.db);
+        this.wiped = true;
+      }
       await saveLogin(this.db, answer);
       try {
         await saveMe(this.db, await fetchMe(answer.token));

@@ -105,10 +105,11 @@ export const EDITOR_SPECS: Partial<Record<DocKind, SectionSpec[]>> = {
 };
 
 /**
- * Where a kind keeps its free notes as Y.Text: a root of type text, or a key of
- * a map root holding a Y.Text (the questionnaire layout has no text root).
+ * Where a kind keeps its free notes as Y.Text: a root of type text, or a slot
+ * of a map root (the questionnaire's `texts`, created deterministically so two
+ * devices creating it offline share one Y.Text: shared/questionnaires/document.ts).
  */
 export const NOTES_LOCATION: Partial<Record<DocKind, { root: string; key?: string }>> = {
-  questionnaire: { root: 'answers', key: 'notes' },
+  questionnaire: { root: 'texts', key: 'notes' },
   tutoring: { root: 'essay' },
 };
