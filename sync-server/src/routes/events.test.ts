@@ -89,4 +89,14 @@ describe('GET /api/events', () => {
     await sb.end();
     expect(relay.events.size).toBe(0);
   });
+
+  it('ends the stream of a client that stops reading', async () => {
+    relay = demoRelay({ pingMs: 2 });
+    const a = await signIn(relay, 'teacher');
+    const res = await relay.app.request('/api/events', { headers: bearer(a.token) });
+    expect(res.status).toBe(200);
+    await expect.poll(() => relay.events.size).toBe(1);
+    // Nobody reads: the pings pile up until the relay gives the stream up.
+    await expect.poll(() => relay.events.size, { timeout: 10_000 }).toBe(0);
+  });
 });

@@ -11,6 +11,9 @@ import type { AuthVariables } from '../context.ts';
 import type { AuthService } from '../services/auth.ts';
 import type { ChangeHub } from '../services/events.ts';
 
+/** Writes a stalled client may leave pending before its stream is ended. */
+const MAX_UNREAD = 64;
+
 /** Options of the events route. */
 export interface EventsOptions {
   /** Interval of keep-alive comments (default 25 s). */
@@ -31,16 +34,22 @@ export function eventRoutes(
     return streamSSE(c, async (stream) => {
       let finish = () => {};
       const finished = new Promise<void>((resolve) => (finish = resolve));
+      // A client that stops reading must not make the relay queue nudges forever.
+      let unread = 0;
+      const send = (text: string) => {
+        if (++unread > MAX_UNREAD) return finish();
+        void stream.write(text).then(() => unread--);
+      };
       const unsubscribe = hub.subscribe({
         deviceId: session.deviceId,
         memberships: session.memberships,
-        changed: (seq) => void stream.writeSSE({ event: 'changed', data: JSON.stringify({ seq }) }),
+        changed: (seq) => send(`event: changed\ndata: ${JSON.stringify({ seq })}\n\n`),
         end: finish,
       });
       stream.onAbort(finish);
       const ping = setInterval(() => {
         if (!auth.deviceActive(session.deviceId)) finish();
-        else void stream.write(': ping\n\n');
+        else send(': ping\n\n');
       }, pingMs);
       try {
         await stream.write('retry: 10000\n: connected\n\n');
