@@ -40,9 +40,11 @@ export interface SyncStore {
   /** Marks entries refused; they stay on the device and are no longer sent. */
   refuse(ids: number[], docId: string, code: AckCode, message: string): Promise<void>;
   /**
-   * Queues the full state of every local document as outbox entries. Called when
-   * the relay lost history (restored from a backup), so nothing it once
-   * acknowledged stays missing.
+   * Queues the full state of every local document the user may write as outbox
+   * entries. Called when the relay lost history (restored from a backup), so
+   * nothing it once acknowledged stays missing. Documents the user may only read
+   * are left out: the relay would refuse them (forbidden), and their authors
+   * hold and re-push their own changes.
    */
   requeueAll(): Promise<void>;
 }

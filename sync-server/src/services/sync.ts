@@ -110,7 +110,13 @@ export class SyncService {
   handle(session: Session, body: Uint8Array): Uint8Array {
     const req = decodeRequest(body);
     const from = this.parseCursor(req.cursor, session.scopeKey);
-    const acks = this.push(session, req.pushes);
+    // A device that synced with a history this database no longer has (a restored
+    // backup) pushes updates that may build on acknowledged ones the restore lost.
+    // Judged now they would be refused as missingDependencies, and a device keeps a
+    // refusal for good. So they are neither stored nor acknowledged: the device
+    // keeps them pending, queues its full state (historyLost), and its next
+    // request carries both, merged, against this history.
+    const acks = from.historyLost ? [] : this.push(session, req.pushes);
     const page = this.pull(session, req, from.seq);
     return encodeResponse({
       acks,
