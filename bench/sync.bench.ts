@@ -73,9 +73,7 @@ async function runOurs(
   dir: string,
 ): Promise<{ result: SideResult; limit: number }> {
   const directory = benchDirectory(Math.ceil(n / PER_SCHOOL), 10);
-  const relay = await startRelay(join(dir, `ours-${n}.db`), directory, {
-    backgroundCompaction: false,
-  });
+  const relay = await startRelay(join(dir, `ours-${n}.db`), directory);
   const region: Membership[] = [{ role: 'regional_coordinator', regionId: 'bench' }];
   const { local, remote } = pickDocs(n);
 
