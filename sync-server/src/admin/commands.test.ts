@@ -159,6 +159,33 @@ describe('admin: users and devices', () => {
     expect(t.err.join()).toContain('Пароли не совпадают');
   });
 
+  it('changes passwords and disables and enables users', async () => {
+    const t = setup({ passwords: ['новый-пароль', 'новый-пароль'] });
+    expect(await t.run('seed-demo')).toBe(0);
+    expect(await t.run('set-password', 'teacher')).toBe(0);
+    expect(await t.run('set-password', 'teacher', '--password', '123')).toBe(1);
+    expect(await t.run('set-password', 'nobody', '--password', '123456')).toBe(1);
+    const relay = createRelay({ databasePath: t.databasePath });
+    try {
+      const login = (password: string) =>
+        relay.app.request('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ login: 'teacher', password }),
+        });
+      expect((await login('teacher1')).status).toBe(401);
+      expect((await login('новый-пароль')).status).toBe(200);
+      expect(await t.run('disable-user', 'teacher')).toBe(0);
+      expect((await login('новый-пароль')).status).toBe(401);
+      expect(await t.run('enable-user', 'teacher')).toBe(0);
+      expect((await login('новый-пароль')).status).toBe(200);
+      expect(await t.run('list-users')).toBe(0);
+      expect(t.out.join('\n')).toMatch(/teacher\tИванова Мария Алексеевна\tteacher@zar-sosh-3/);
+    } finally {
+      relay.close();
+    }
+  });
+
   it('lists and revokes devices; the relay refuses the revoked token at once', async () => {
     const t = setup();
     expect(await t.run('seed-demo')).toBe(0);

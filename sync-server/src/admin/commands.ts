@@ -128,6 +128,18 @@ function checkScopeExists(ctx: Ctx, m: Membership): void {
     throw new AdminError(`Регион «${m.regionId}» не найден.`);
 }
 
+async function newPassword(ctx: Ctx, login: string, given: string | undefined): Promise<string> {
+  let password = given;
+  if (password === undefined) {
+    password = await ctx.io.password(`Пароль для ${login}: `);
+    const again = await ctx.io.password('Повторите пароль: ');
+    if (again !== password) throw new AdminError('Пароли не совпадают.');
+  }
+  if (password.length < MIN_PASSWORD)
+    throw new AdminError(`Пароль слишком короткий: нужно не меньше ${MIN_PASSWORD} символов.`);
+  return password;
+}
+
 function when(ms: number | null): string {
   return ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
 }
@@ -226,14 +238,7 @@ export const COMMANDS: Record<string, Command> = {
       if (ctx.users.byLogin(login)) throw new AdminError(`Логин «${login}» уже занят.`);
       const id = str(v, 'id') ?? randomUUID();
       if (ctx.users.byId(id)) throw new AdminError(`Пользователь с id «${id}» уже есть.`);
-      let password = str(v, 'password');
-      if (password === undefined) {
-        password = await ctx.io.password(`Пароль для ${login}: `);
-        const again = await ctx.io.password('Повторите пароль: ');
-        if (again !== password) throw new AdminError('Пароли не совпадают.');
-      }
-      if (password.length < MIN_PASSWORD)
-        throw new AdminError(`Пароль слишком короткий: нужно не меньше ${MIN_PASSWORD} символов.`);
+      const password = await newPassword(ctx, login, str(v, 'password'));
       ctx.users.createUser({
         id,
         login,
@@ -244,6 +249,38 @@ export const COMMANDS: Record<string, Command> = {
       ctx.audit('create-user', { id, login, name });
       ctx.io.out(`Пользователь ${login} (${name}) создан, id ${id}.`);
       ctx.io.out(`Назначьте роль: npm run admin -- grant ${login} <роль> --school <id>`);
+    },
+  },
+  'set-password': {
+    usage: 'set-password <логин> [--password <пароль>]',
+    summary: 'сменить пароль (без --password спрашивается); устройства остаются в системе',
+    options: { password: { type: 'string' } },
+    async run(ctx, [login], v) {
+      const u = userByLogin(ctx, login);
+      const password = await newPassword(ctx, u.login, str(v, 'password'));
+      ctx.users.setPasswordHash(u.id, hashPasswordSync(password, ctx.io.scrypt ?? DEFAULT_SCRYPT));
+      ctx.audit('set-password', { userId: u.id });
+      ctx.io.out(`Пароль ${u.login} изменён.`);
+    },
+  },
+  'disable-user': {
+    usage: 'disable-user <логин>',
+    summary: 'отключить пользователя: вход и все его устройства получают отказ',
+    run(ctx, [login]) {
+      const u = userByLogin(ctx, login);
+      ctx.users.setDisabled(u.id, true);
+      ctx.audit('disable-user', { userId: u.id });
+      ctx.io.out(`Пользователь ${u.login} отключён.`);
+    },
+  },
+  'enable-user': {
+    usage: 'enable-user <логин>',
+    summary: 'снова включить пользователя',
+    run(ctx, [login]) {
+      const u = userByLogin(ctx, login);
+      ctx.users.setDisabled(u.id, false);
+      ctx.audit('enable-user', { userId: u.id });
+      ctx.io.out(`Пользователь ${u.login} включён.`);
     },
   },
   'list-users': {
