@@ -4,7 +4,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createRelay } from './app.ts';
+import { createRelay, type Relay } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { demoTable } from './demo/print.ts';
 import { DEMO_LOGINS, isDatabaseEmpty, seedDemo } from './demo/seed.ts';
@@ -31,7 +31,7 @@ function start(): void {
     throw e;
   }
 
-  let relay;
+  let relay: Relay;
   try {
     relay = createRelay({
       databasePath: config.databasePath,
