@@ -28,7 +28,7 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.svelte'],
     languageOptions: {
       parserOptions: {
-        projectService: true,
+        projectService: { allowDefaultProject: ['vite.config.ts'] },
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.svelte'],
         parser: tseslint.parser,
