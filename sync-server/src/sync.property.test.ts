@@ -503,7 +503,7 @@ class Device {
 }
 
 /** Checks a stored document against the model of every edit made to it. */
-function checkEdits(model: Model, docId: string, doc: Y.Doc): void {
+function checkEdits(model: Model, docId: string, doc: Y.Doc, problems: string[]): void {
   const kind = kindOf(docId);
   const keys = new Map<string, string>();
   const texts = new Map<string, Set<string>>();
@@ -515,19 +515,20 @@ function checkEdits(model: Model, docId: string, doc: Y.Doc): void {
     }
   for (const root of rootsOf(kind, 'text'))
     texts.set(root, new Set(textTokens(doc.getText(root).toString()).map((t) => t.token)));
-  expect(keys, `${docId}: map keys`).toEqual(model.keys.get(docId) ?? new Map());
+  const differ = (what: string, actual: Iterable<unknown>, expected: Iterable<unknown>) => {
+    const a = JSON.stringify([...actual].sort());
+    const e = JSON.stringify([...expected].sort());
+    if (a !== e) problems.push(`${docId}: ${what} are ${a}, expected ${e}`);
+  };
+  differ('map keys', keys, model.keys.get(docId) ?? []);
   for (const root of rootsOf(kind, 'array')) {
     const items = doc.getArray<string>(root).toArray();
-    expect(new Set(items).size, `${docId}: ${root} has a duplicated item`).toBe(items.length);
-    expect(new Set(items), `${docId}: ${root} items`).toEqual(
-      model.items.get(docId)?.get(root) ?? new Set(),
-    );
+    if (new Set(items).size !== items.length) problems.push(`${docId}: ${root} has duplicates`);
+    differ(`${root} items`, items, model.items.get(docId)?.get(root) ?? []);
   }
   const expectedTexts = model.texts.get(docId) ?? new Map<string, Set<string>>();
-  for (const [path, tokens] of expectedTexts)
-    expect(texts.get(path) ?? new Set(), `${docId}: text ${path}`).toEqual(tokens);
-  for (const [path, tokens] of texts)
-    if (!expectedTexts.has(path)) expect(tokens, `${docId}: text ${path}`).toEqual(new Set());
+  for (const path of new Set([...expectedTexts.keys(), ...texts.keys()]))
+    differ(`text ${path} tokens`, texts.get(path) ?? [], expectedTexts.get(path) ?? []);
 }
 
 interface Outcome {
@@ -641,25 +642,30 @@ async function runSchedule(seed: number): Promise<Outcome> {
       [...model.touched()].filter((id) => !stored.includes(id)),
       'edited documents missing on the relay',
     ).toEqual([]);
+    // Collected and asserted once: thousands of expect() calls per run cost seconds.
+    const problems: string[] = [];
     const relayView = new Map<string, string>();
     for (const docId of stored) {
       const doc = relay.storedDoc(docId);
-      checkEdits(model, docId, doc);
+      checkEdits(model, docId, doc, problems);
       relayView.set(docId, describeDoc(doc, kindOf(docId)));
       doc.destroy();
     }
     for (const d of devices) {
       const who = d.session.deviceId;
-      expect(d.outbox.length, `${who}: outbox left`).toBe(0);
-      expect([...d.docs.keys()].sort(), `${who}: documents held`).toEqual(
-        stored.filter((id) => d.session.scope.canRead(id)),
-      );
+      if (d.outbox.length > 0) problems.push(`${who}: ${d.outbox.length} outbox entries left`);
+      const held = [...d.docs.keys()].sort().join(' ');
+      const readable = stored.filter((id) => d.session.scope.canRead(id)).join(' ');
+      if (held !== readable) problems.push(`${who}: holds [${held}], may read [${readable}]`);
       for (const [docId, doc] of d.docs) {
-        expect(doc.store.pendingStructs, `${who} ${docId}: pending structs`).toBeNull();
-        expect(doc.store.pendingDs, `${who} ${docId}: pending deletes`).toBeNull();
-        expect(describeDoc(doc, kindOf(docId)), `${who} ${docId}`).toBe(relayView.get(docId));
+        if (doc.store.pendingStructs || doc.store.pendingDs)
+          problems.push(`${who} ${docId}: updates wait on missing structs`);
+        const mine = describeDoc(doc, kindOf(docId));
+        if (mine !== relayView.get(docId))
+          problems.push(`${who} ${docId}: ${mine}\n  relay: ${relayView.get(docId)}`);
       }
     }
+    expect(problems).toEqual([]);
     out.relayRestarts = relay.restarts;
     return out;
   } catch (e) {
