@@ -46,6 +46,8 @@ interface SideFigures {
   committedAtEnd: number;
   /** …and after a clean shutdown (the peer flushes its debounced stores). */
   committedAfterStop: number;
+  /** CPU time of the relay's process (user + system) per accepted update, in ms. */
+  cpuMsPerUpdate: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -66,7 +68,18 @@ function load(cfg: LoadConfig): Promise<LoadResult> {
   });
 }
 
-function figures(r: LoadResult): Omit<SideFigures, 'committedAtEnd' | 'committedAfterStop'> {
+/** Runs the load and measures this process's (the relay's) CPU time meanwhile. */
+async function measured(cfg: LoadConfig): Promise<{ r: LoadResult; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const r = await load(cfg);
+  const used = process.cpuUsage(before);
+  return { r, cpuMs: (used.user + used.system) / 1000 };
+}
+
+function figures(
+  r: LoadResult,
+  cpuMs: number,
+): Omit<SideFigures, 'committedAtEnd' | 'committedAfterStop'> {
   const sorted = [...r.latencies].sort((a, b) => a - b);
   const accepted = r.acked.reduce((s, n) => s + n, 0);
   return {
@@ -75,6 +88,7 @@ function figures(r: LoadResult): Omit<SideFigures, 'committedAtEnd' | 'committed
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     errors: r.errors,
+    cpuMsPerUpdate: cpuMs / Math.max(1, accepted),
   };
 }
 
@@ -113,8 +127,13 @@ async function runOurs(dir: string): Promise<SideFigures & { rows: number }> {
   const rowsBefore = relay.relay.db.sqlite.prepare('SELECT count(*) AS n FROM updates').get() as {
     n: number;
   };
-  const r = await load({ side: 'ours', port: relay.port, durationMs: DURATION_S * 1000, devices });
-  const f = figures(r);
+  const { r, cpuMs } = await measured({
+    side: 'ours',
+    port: relay.port,
+    durationMs: DURATION_S * 1000,
+    devices,
+  });
+  const f = figures(r, cpuMs);
   // Read the file through a second connection, as a restarted relay would.
   const check = new Database(path, { readonly: true });
   const rows =
@@ -138,8 +157,13 @@ async function runPeer(dir: string): Promise<SideFigures> {
   const path = join(dir, 'peer.db');
   const peer = await startPeer(new SQLite({ database: path }));
   const devices = docIds.map((docId, i) => ({ docId, token: `teacher${i}` }));
-  const r = await load({ side: 'peer', port: peer.port, durationMs: DURATION_S * 1000, devices });
-  const f = figures(r);
+  const { r, cpuMs } = await measured({
+    side: 'peer',
+    port: peer.port,
+    durationMs: DURATION_S * 1000,
+    devices,
+  });
+  const f = figures(r, cpuMs);
   const read = () => {
     const db = new Database(path, { readonly: true });
     const q = db.prepare<[string], { data: Buffer }>('SELECT data FROM documents WHERE name = ?');
@@ -167,12 +191,12 @@ async function main(): Promise<void> {
     const ours = SIDES.includes('ours') ? await runOurs(dir) : null;
     if (ours)
       console.log(
-        `  ours: ${ours.accepted} updates accepted, ${fmt(ours.perSecond)}/s, p50 ${fmt(ours.p50)} ms, p99 ${fmt(ours.p99)} ms; ${ours.committedAtEnd} of ${ours.accepted} acknowledged updates found in SQLite (${ours.rows} log rows), ${ours.errors} failed requests`,
+        `  ours: ${ours.accepted} updates accepted, ${fmt(ours.perSecond)}/s, p50 ${fmt(ours.p50)} ms, p99 ${fmt(ours.p99)} ms; ${ours.committedAtEnd} of ${ours.accepted} acknowledged updates found in SQLite (${ours.rows} log rows), ${ours.errors} failed requests; relay CPU ${ours.cpuMsPerUpdate.toFixed(2)} ms per update`,
       );
     const peer = SIDES.includes('peer') ? await runPeer(dir) : null;
     if (peer)
       console.log(
-        `  peer (Hocuspocus ${version} + extension-sqlite, store debounce 2 s): ${peer.accepted} updates acknowledged, ${fmt(peer.perSecond)}/s, p50 ${fmt(peer.p50)} ms, p99 ${fmt(peer.p99)} ms; in SQLite at the end of the run: ${peer.committedAtEnd} of ${peer.accepted} (${peer.accepted - peer.committedAtEnd} acknowledged but not written), after a clean stop: ${peer.committedAfterStop}`,
+        `  peer (Hocuspocus ${version} + extension-sqlite, store debounce 2 s): ${peer.accepted} updates acknowledged, ${fmt(peer.perSecond)}/s, p50 ${fmt(peer.p50)} ms, p99 ${fmt(peer.p99)} ms; in SQLite at the end of the run: ${peer.committedAtEnd} of ${peer.accepted} (${peer.accepted - peer.committedAtEnd} acknowledged but not written), after a clean stop: ${peer.committedAfterStop}; server CPU ${peer.cpuMsPerUpdate.toFixed(2)} ms per update`,
       );
     const ratio = ours && peer ? ours.perSecond / peer.perSecond : null;
     if (ours && peer && ratio !== null)
@@ -190,12 +214,14 @@ async function main(): Promise<void> {
         p50Ms: round(ours?.p50),
         p99Ms: round(ours?.p99),
         committed: ours?.committedAtEnd ?? null,
+        cpuMsPerUpdate: round(ours?.cpuMsPerUpdate),
         peerAccepted: peer?.accepted ?? null,
         peerPerSecond: round(peer?.perSecond),
         peerP50Ms: round(peer?.p50),
         peerP99Ms: round(peer?.p99),
         peerCommittedAtEnd: peer?.committedAtEnd ?? null,
         peerCommittedAfterStop: peer?.committedAfterStop ?? null,
+        peerCpuMsPerUpdate: round(peer?.cpuMsPerUpdate),
         ratio: ratio === null ? null : round(ratio),
         peer: `@hocuspocus/server@${version} @hocuspocus/extension-sqlite@${peerVersion('@hocuspocus/extension-sqlite')}`,
       }),
