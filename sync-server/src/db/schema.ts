@@ -55,7 +55,10 @@ export const schools = sqliteTable(
     leader: integer('leader', { mode: 'boolean' }).notNull().default(false),
     cohortYear: integer('cohort_year'),
     /** Support tracks as a JSON array of 1..3. */
-    tracks: text('tracks', { mode: 'json' }).$type<(1 | 2 | 3)[]>().notNull().default(sql`'[]'`),
+    tracks: text('tracks', { mode: 'json' })
+      .$type<(1 | 2 | 3)[]>()
+      .notNull()
+      .default(sql`'[]'`),
     cluster: text('cluster'),
     rural: integer('rural', { mode: 'boolean' }).notNull().default(false),
   },
