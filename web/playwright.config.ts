@@ -32,7 +32,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  // The JSON report feeds the "N passed, N failed" line of .ci/run.
+  reporter: [['list'], ['json', { outputFile: join(repoRoot, '.reports/playwright.json') }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     serviceWorkers: 'allow',
