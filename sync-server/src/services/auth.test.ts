@@ -16,24 +16,25 @@ function setup(now = () => 1_000, perLoginLimit = 2) {
   seedDemo(odb, 0, CHEAP_SCRYPT);
   const users = new UserRepo(odb);
   const audit = new AuditRepo(odb, now);
-  const auth = new AuthService(users, audit, new DirectoryService(new DirectoryRepo(odb)), {
+  const directory = new DirectoryService(new DirectoryRepo(odb));
+  const auth = new AuthService(users, audit, directory, {
     now,
     perLogin: { limit: perLoginLimit, windowMs: 1000 },
     perAddress: { limit: 3, windowMs: 1000 },
   });
-  return { odb, users, audit, auth };
+  return { odb, users, audit, auth, directory };
 }
 
 describe('AuthService', () => {
   it('signs in and resolves the token to a full session', async () => {
-    const { auth } = setup();
+    const { auth, directory } = setup();
     const r = await auth.login({ login: ' CURATOR ', password: 'curator1' }, '1.2.3.4');
     const s = auth.authenticate(r.token);
     expect(s.userId).toBe('u-curator');
     expect(s.deviceId).toBe(r.deviceId);
     expect(s.login).toBe('curator');
     expect(s.memberships).toHaveLength(3);
-    expect(s.scopeKey).toBe(scopeKeyOf(s.memberships));
+    expect(s.scopeKey).toBe(scopeKeyOf(s.memberships, directory.scopeFingerprint(s.memberships)));
     expect(s.scope.canWrite('school:zar-sosh-3:visit:v1')).toBe(true);
     expect(s.scope.canRead('school:oz-sosh-5:visit:v1')).toBe(false);
   });

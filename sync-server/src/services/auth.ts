@@ -141,7 +141,7 @@ export class AuthService {
       login: user.login,
       memberships,
       scope: this.directory.scope(memberships),
-      scopeKey: scopeKeyOf(memberships),
+      scopeKey: scopeKeyOf(memberships, this.directory.scopeFingerprint(memberships)),
     };
   }
 

@@ -40,6 +40,22 @@ describe('DirectoryService', () => {
     expect(repo.school('oz-sosh-bor')?.leader).toBe(true);
   });
 
+  it('changes the scope fingerprint only when the directory widens what a user reaches', () => {
+    const { dir, repo } = service();
+    const muni = [{ role: 'municipal_coordinator' as const, municipalityId: 'ozerny' }];
+    const region = [{ role: 'regional_coordinator' as const, regionId: 'north' }];
+    const teacher = [{ role: 'teacher' as const, schoolId: 'zar-sosh-2' }];
+    const before = [muni, region, teacher].map((m) => dir.scopeFingerprint(m));
+    // A school moves into the municipality: its existing documents become visible.
+    expect(repo.updateSchool('zar-sosh-2', { municipalityId: 'ozerny' })).toBe(true);
+    // A partnership reaches the teacher's school.
+    repo.linkPartnership({ leaderSchoolId: 'zar-sosh-1', schoolId: 'zar-sosh-2', year: 2026 });
+    const after = [muni, region, teacher].map((m) => dir.scopeFingerprint(m));
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+    expect(after[2]).not.toBe(before[2]);
+  });
+
   it('builds scopes over the current directory', () => {
     const { dir, repo } = service();
     const teacher = [{ role: 'teacher' as const, schoolId: 'zar-sosh-2' }];

@@ -71,6 +71,7 @@ class DirectoryIndex implements AccessDirectory {
 /** The relay's directory: cached reads, access facts and per-user slices. */
 export class DirectoryService implements DirectoryAccess {
   private index: DirectoryIndex | null = null;
+  private readonly fingerprints = new Map<string, string>();
 
   constructor(private readonly repo: DirectoryRepo) {}
 
@@ -97,6 +98,39 @@ export class DirectoryService implements DirectoryAccess {
   /** An access scope for these memberships over the current directory. */
   scope(memberships: readonly Membership[]): AccessScope {
     return new AccessScope(memberships, this.current());
+  }
+
+  /**
+   * What in the directory decides which existing documents these memberships
+   * reach beyond the memberships themselves: the schools of a municipal
+   * coordinator's municipalities (a school can move between municipalities) and
+   * the partnerships touching the user's schools (a partnership can be linked to
+   * schools that already have plans). It goes into the cursor's scope key, so a
+   * change of it restarts the device's pull and no document's history is missed.
+   * A regional coordinator's reach is the region itself: nothing to add.
+   */
+  scopeFingerprint(memberships: readonly Membership[]): string {
+    const idx = this.current();
+    const key = `${idx.version}|${memberships
+      .map((m) => `${m.role}/${m.schoolId ?? ''}/${m.municipalityId ?? ''}/${m.regionId ?? ''}`)
+      .sort()
+      .join(',')}`;
+    const cached = this.fingerprints.get(key);
+    if (cached !== undefined) return cached;
+    const munis = new Set<string>();
+    const own = new Set<string>();
+    for (const m of memberships) {
+      if (m.role === 'municipal_coordinator' && m.municipalityId) munis.add(m.municipalityId);
+      else if (m.schoolId) own.add(m.schoolId);
+    }
+    for (const s of idx.schools.values()) if (munis.has(s.municipalityId)) own.add(s.id);
+    const parts: string[] = [...own].sort();
+    for (const id of [...own].sort())
+      for (const p of idx.partnershipsOf(id)) parts.push(`${p.leaderSchoolId}>${p.schoolId}`);
+    const fingerprint = parts.join(',');
+    if (this.fingerprints.size > 10_000) this.fingerprints.clear();
+    this.fingerprints.set(key, fingerprint);
+    return fingerprint;
   }
 
   /**

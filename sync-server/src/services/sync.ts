@@ -69,11 +69,15 @@ const REFUSAL_CODES: Record<AccessRefusal, AckCode> = {
   forbidden: AckCode.forbidden,
 };
 
-/** Stable short hash of a membership list, used as the cursor's scope key. */
-export function scopeKeyOf(memberships: readonly Membership[]): string {
+/**
+ * Stable short hash of a membership list and of the directory facts that widen
+ * it (`fingerprint`, see DirectoryService.scopeFingerprint): the cursor's scope key.
+ */
+export function scopeKeyOf(memberships: readonly Membership[], fingerprint = ''): string {
   const lines = memberships
     .map((m) => [m.role, m.schoolId ?? '', m.municipalityId ?? '', m.regionId ?? ''].join('/'))
     .sort();
+  lines.push(`#${fingerprint}`);
   return createHash('sha256').update(lines.join('\n')).digest('base64url').slice(0, 10);
 }
 
