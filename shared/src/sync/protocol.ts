@@ -34,7 +34,7 @@ export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
 export const MAX_DOCS_PER_REQUEST = 5000;
 
 /** Response page budget the relay uses when the device asks for none, and its ceiling. */
-export const DEFAULT_PAGE_BYTES = 512 * 1024;
+export const DEFAULT_PAGE_BYTES = 1024 * 1024;
 export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
 /** Longest cursor string. */

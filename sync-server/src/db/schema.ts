@@ -151,7 +151,13 @@ export const updates = sqliteTable(
     deviceId: text('device_id').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('updates_doc_seq').on(t.docId, t.seq)],
+  (t) => [
+    index('updates_doc_seq').on(t.docId, t.seq),
+    // The pull walks only rows that still hold bytes; folded rows stay for provenance.
+    index('updates_live_seq')
+      .on(t.seq)
+      .where(sql`${t.data} IS NOT NULL`),
+  ],
 );
 
 /** A document's log folded up to `uptoSeq` (inclusive). */

@@ -4,9 +4,9 @@
  * in SQLite goes through here.
  */
 import { and, asc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
-import { randomBytes } from 'node:crypto';
 import type { OpenDb } from '../db/open.ts';
-import { documents, meta, snapshots, updates } from '../db/schema.ts';
+import { documents, snapshots, updates } from '../db/schema.ts';
+import { getEpoch } from './meta.ts';
 
 /** One item of the pull stream: a snapshot (key = its uptoSeq) or a log row (key = its seq). */
 export interface StreamItem {
@@ -142,10 +142,7 @@ export class SyncRepo {
 
   /** The database's epoch: a random id renewed when the database is restored from a backup. */
   epoch(): string {
-    const fresh = randomBytes(6).toString('hex');
-    this.odb.db.insert(meta).values({ key: 'epoch', value: fresh }).onConflictDoNothing().run();
-    const row = this.odb.db.select().from(meta).where(eq(meta.key, 'epoch')).get();
-    return row?.value ?? fresh;
+    return getEpoch(this.odb);
   }
 
   /** Highest sequence in the log (0 when empty). */

@@ -49,7 +49,7 @@ export function syncRoutes(sync: SyncService): Hono<{ Variables: AuthVariables }
         };
         return c.json(body, 415);
       }
-      const answer = sync.handle(c.var.session, raw);
+      const answer = await sync.handleAsync(c.var.session, raw);
       c.header('Content-Type', SYNC_CONTENT_TYPE);
       c.header('Cache-Control', 'no-store');
       const accepts = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');

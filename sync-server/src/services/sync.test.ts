@@ -225,4 +225,61 @@ describe('SyncService', () => {
     call(teacher, '', [{ docId: Q2, update: answerDoc('a', 'b').update }]);
     expect(notices).toEqual([`${teacher.deviceId}:${Q1}`]);
   });
+
+  describe('group commit', () => {
+    function body(update: Uint8Array, docId = Q1): Uint8Array {
+      return encodeRequest({ cursor: '', maxBytes: 0, pushes: [{ docId, update }], vectors: [] });
+    }
+
+    it('commits the requests of one turn together and answers each after the commit', async () => {
+      const devices = Array.from({ length: 10 }, (_, i) =>
+        sessionFor(`t${i}`, [{ role: 'teacher', schoolId: 's1' }]),
+      );
+      const updates = devices.map((_, i) => answerDoc(`q${i}`, `v${i}`).update);
+      const notices: number[] = [];
+      sync.onChange((n) => notices.push(n.seq));
+      const pending = devices.map((d, i) =>
+        sync.handleAsync(d, body(updates[i]!, `school:s1:questionnaire:f${i}:w`)),
+      );
+      // Nothing is stored before the batch commits…
+      expect(logSize()).toBe(0);
+      const answers = (await Promise.all(pending)).map(decodeResponse);
+      // …and every answer comes after it.
+      expect(answers.every((a) => a.acks[0]?.code === AckCode.ok)).toBe(true);
+      expect(logSize()).toBe(10);
+      expect(notices).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    });
+
+    it('acknowledges an "already known" update only once the update it rests on is on disk', async () => {
+      const { update } = answerDoc('q', 'v');
+      const first = sync.handleAsync(teacher, body(update));
+      const second = sync.handleAsync(curator, body(update));
+      const b = decodeResponse(await second);
+      expect(b.acks[0]?.message).toBe('already known');
+      expect(logSize()).toBe(1);
+      expect(decodeResponse(await first).acks[0]?.message).toBe('stored');
+    });
+
+    it('fails every request of a batch whose commit fails, storing none, and recovers', async () => {
+      db.sqlite.exec(
+        `CREATE TRIGGER refuse_all BEFORE INSERT ON updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+      );
+      const a = answerDoc('a', '1').update;
+      const b = answerDoc('b', '2').update;
+      const results = await Promise.allSettled([
+        sync.handleAsync(teacher, body(a)),
+        sync.handleAsync(curator, body(b, Q2)),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      expect(logSize()).toBe(0);
+      db.sqlite.exec('DROP TRIGGER refuse_all');
+      // The live states were dropped, so the retries are judged afresh and stored.
+      const retry = await Promise.all([
+        sync.handleAsync(teacher, body(a)),
+        sync.handleAsync(curator, body(b, Q2)),
+      ]);
+      expect(retry.map((r) => decodeResponse(r).acks[0]?.message)).toEqual(['stored', 'stored']);
+      expect(logSize()).toBe(2);
+    });
+  });
 });

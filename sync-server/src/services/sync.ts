@@ -63,6 +63,11 @@ export interface SyncServiceOptions {
   cacheSize?: number;
 }
 
+/** Documents folded per compaction transaction. */
+const COMPACT_CHUNK = 200;
+/** Longest stretch of background compaction before the event loop gets a turn. */
+const COMPACT_SLICE_MS = 25;
+
 const REFUSAL_CODES: Record<AccessRefusal, AckCode> = {
   bad_document_id: AckCode.badDocumentId,
   unknown_document: AckCode.unknownDocument,
@@ -87,6 +92,22 @@ interface Accepted {
   update: Uint8Array;
 }
 
+/** One request's accepted updates, waiting for the group commit. */
+interface PendingEntry {
+  session: Session;
+  accepted: Accepted[];
+}
+
+/** The updates judged in one turn of the event loop, committed together. */
+interface Batch {
+  entries: PendingEntry[];
+  /** Documents whose live state holds uncommitted updates: never evicted meanwhile. */
+  docs: Set<string>;
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
 /** The relay's sync service. */
 export class SyncService {
   private readonly repo: SyncRepo;
@@ -96,6 +117,7 @@ export class SyncService {
   private readonly listeners = new Set<(n: ChangeNotice) => void>();
   private readonly dirty = new Set<string>();
   private compactTimer: NodeJS.Timeout | null = null;
+  private batch: Batch | null = null;
   private readonly opts: Required<Omit<SyncServiceOptions, 'now'>>;
 
   constructor(db: OpenDb, options: SyncServiceOptions = {}) {
@@ -110,8 +132,33 @@ export class SyncService {
     };
   }
 
-  /** Handles one sync request frame and returns the response frame. Throws ProtocolError. */
+  /**
+   * Handles one sync request frame and returns the response frame, committing
+   * its accepted updates on the spot. Throws ProtocolError. (Tests and tools; the
+   * HTTP route uses handleAsync.)
+   */
   handle(session: Session, body: Uint8Array): Uint8Array {
+    const { req, from, acks, accepted } = this.judge(session, body);
+    if (accepted.length > 0) this.commit([{ session, accepted }]);
+    return this.answer(session, req, from, acks);
+  }
+
+  /**
+   * Handles one sync request frame with group commit: the accepted updates of
+   * every request judged in the same turn of the event loop are stored in one
+   * transaction (one fsync), and each request is answered only after that
+   * transaction committed. Throws ProtocolError.
+   */
+  async handleAsync(session: Session, body: Uint8Array): Promise<Uint8Array> {
+    const { req, from, acks, accepted } = this.judge(session, body);
+    if (accepted.length > 0) this.enqueue({ session, accepted });
+    // Wait even with nothing accepted: an "already known" ack may rest on an
+    // update of another request in the pending batch, not yet on disk.
+    if (this.batch) await this.batch.done;
+    return this.answer(session, req, from, acks);
+  }
+
+  private judge(session: Session, body: Uint8Array) {
     const req = decodeRequest(body);
     const from = this.parseCursor(req.cursor, session.scopeKey);
     // A device that synced with a history this database no longer has (a restored
@@ -120,7 +167,18 @@ export class SyncService {
     // refusal for good. So they are neither stored nor acknowledged: the device
     // keeps them pending, queues its full state (historyLost), and its next
     // request carries both, merged, against this history.
-    const acks = from.historyLost ? [] : this.push(session, req.pushes);
+    const judged = from.historyLost
+      ? { acks: [], accepted: [] }
+      : this.judgePushes(session, req.pushes);
+    return { req, from, ...judged };
+  }
+
+  private answer(
+    session: Session,
+    req: SyncRequest,
+    from: { seq: number; historyLost: boolean },
+    acks: Ack[],
+  ): Uint8Array {
     const page = this.pull(session, req, from.seq);
     return encodeResponse({
       acks,
@@ -137,12 +195,25 @@ export class SyncService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Folds every document whose log passed the threshold; returns how many were folded. */
-  compactNow(force = false): number {
+  /**
+   * Folds the marked documents whose log passed the threshold (every marked one
+   * with `force`), many per transaction; stops after `budgetMs` and leaves the
+   * rest marked. Returns how many were folded.
+   */
+  compactNow(force = false, budgetMs = Number.POSITIVE_INFINITY): number {
     let n = 0;
-    for (const docId of [...this.dirty]) {
-      this.dirty.delete(docId);
-      if (this.compactDoc(docId, force)) n++;
+    const deadline = performance.now() + budgetMs;
+    while (this.dirty.size > 0 && performance.now() < deadline) {
+      const chunk: string[] = [];
+      for (const id of this.dirty) {
+        chunk.push(id);
+        if (chunk.length >= COMPACT_CHUNK) break;
+      }
+      for (const id of chunk) this.dirty.delete(id);
+      // One transaction (one fsync) for the whole chunk.
+      this.repo.transaction(() => {
+        for (const id of chunk) if (this.compactDoc(id, force)) n++;
+      });
     }
     return n;
   }
@@ -171,7 +242,7 @@ export class SyncService {
     return { seq, historyLost: false };
   }
 
-  private push(session: Session, pushes: Push[]): Ack[] {
+  private judgePushes(session: Session, pushes: Push[]): { acks: Ack[]; accepted: Accepted[] } {
     const acks: Ack[] = [];
     const accepted: Accepted[] = [];
     const seen = new Set<string>();
@@ -190,38 +261,72 @@ export class SyncService {
       if (verdict.code === AckCode.ok && verdict.kind && verdict.changed)
         accepted.push({ docId: p.docId, kind: verdict.kind, update: p.update });
     }
-    if (accepted.length === 0) return acks;
-    let lastSeq = 0;
+    return { acks, accepted };
+  }
+
+  private enqueue(entry: PendingEntry): void {
+    if (!this.batch) {
+      let resolve!: () => void;
+      let reject!: (e: unknown) => void;
+      const done = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      // Every enqueuer awaits `done`; this keeps a failed batch from being "unhandled" meanwhile.
+      done.catch(() => undefined);
+      const batch: Batch = { entries: [], docs: new Set(), done, resolve, reject };
+      this.batch = batch;
+      setImmediate(() => {
+        this.batch = null;
+        try {
+          this.commit(batch.entries);
+          batch.resolve();
+        } catch (e) {
+          batch.reject(e);
+        }
+      });
+    }
+    this.batch.entries.push(entry);
+    for (const a of entry.accepted) this.batch.docs.add(a.docId);
+  }
+
+  /** Stores accepted updates in one transaction, then tells the listeners. */
+  private commit(entries: PendingEntry[]): void {
+    const seqs: number[] = [];
     try {
       this.repo.transaction(() => {
         const now = this.now();
-        for (const a of accepted) {
-          lastSeq = this.repo.append(
-            {
-              docId: a.docId,
-              kind: a.kind,
-              data: a.update,
-              userId: session.userId,
-              deviceId: session.deviceId,
-            },
-            now,
-          );
+        for (const { session, accepted } of entries) {
+          let last = 0;
+          for (const a of accepted)
+            last = this.repo.append(
+              {
+                docId: a.docId,
+                kind: a.kind,
+                data: a.update,
+                userId: session.userId,
+                deviceId: session.deviceId,
+              },
+              now,
+            );
+          seqs.push(last);
         }
       });
     } catch (e) {
       // Nothing was stored: forget the live states these updates were applied to.
-      for (const a of accepted) this.live.delete(a.docId);
+      for (const { accepted } of entries) for (const a of accepted) this.live.delete(a.docId);
       throw e;
     }
-    for (const a of accepted) this.dirty.add(a.docId);
+    for (const { accepted } of entries) for (const a of accepted) this.dirty.add(a.docId);
     this.scheduleCompaction();
-    const notice: ChangeNotice = {
-      docIds: accepted.map((a) => a.docId),
-      deviceId: session.deviceId,
-      seq: lastSeq,
-    };
-    for (const l of this.listeners) l(notice);
-    return acks;
+    entries.forEach(({ session, accepted }, i) => {
+      const notice: ChangeNotice = {
+        docIds: accepted.map((a) => a.docId),
+        deviceId: session.deviceId,
+        seq: seqs[i] ?? 0,
+      };
+      for (const l of this.listeners) l(notice);
+    });
   }
 
   /** Decides one push and, when accepted, leaves it applied to the live document. */
@@ -271,15 +376,18 @@ export class SyncService {
       return cached;
     }
     const stored = this.repo.loadDoc(docId);
-    const doc = new Y.Doc();
+    const doc = new Y.Doc({ guid: docId });
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const row of stored.tail) Y.applyUpdate(doc, row.data);
     this.live.set(docId, doc);
-    while (this.live.size > this.opts.cacheSize) {
-      const oldest = this.live.keys().next().value;
-      if (oldest === undefined) break;
-      this.live.get(oldest)?.destroy();
-      this.live.delete(oldest);
+    if (this.live.size > this.opts.cacheSize) {
+      for (const id of this.live.keys()) {
+        if (this.live.size <= this.opts.cacheSize) break;
+        // A document with uncommitted updates must keep its live state until the commit.
+        if (this.batch?.docs.has(id) || id === docId) continue;
+        this.live.get(id)?.destroy();
+        this.live.delete(id);
+      }
     }
     return doc;
   }
@@ -339,7 +447,9 @@ export class SyncService {
     if (!this.opts.backgroundCompaction || this.compactTimer) return;
     this.compactTimer = setTimeout(() => {
       this.compactTimer = null;
-      this.compactNow();
+      // A slice at a time: the event loop keeps serving requests in between.
+      this.compactNow(false, COMPACT_SLICE_MS);
+      if (this.dirty.size > 0) this.scheduleCompaction();
     }, 50);
     this.compactTimer.unref();
   }
@@ -349,16 +459,14 @@ export class SyncService {
     if (stats.rows === 0) return false;
     if (!force && stats.rows < this.opts.compactRows && stats.bytes < this.opts.compactBytes)
       return false;
-    this.repo.transaction(() => {
-      const stored = this.repo.loadDoc(docId);
-      const last = stored.tail.at(-1);
-      if (!last) return;
-      const doc = new Y.Doc();
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const row of stored.tail) Y.applyUpdate(doc, row.data);
-      this.repo.fold(docId, Y.encodeStateAsUpdate(doc), last.seq, this.now());
-      doc.destroy();
-    });
+    const stored = this.repo.loadDoc(docId);
+    const last = stored.tail.at(-1);
+    if (!last) return false;
+    const doc = new Y.Doc({ guid: docId });
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const row of stored.tail) Y.applyUpdate(doc, row.data);
+    this.repo.fold(docId, Y.encodeStateAsUpdate(doc), last.seq, this.now());
+    doc.destroy();
     return true;
   }
 }

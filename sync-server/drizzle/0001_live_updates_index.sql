@@ -1,0 +1,1 @@
+CREATE INDEX `updates_live_seq` ON `updates` (`seq`) WHERE "updates"."data" IS NOT NULL;
