@@ -12,7 +12,16 @@
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
-import type { AckCode, DirectorySnapshot, DocKind, Membership } from '@opora/shared';
+import type {
+  AckCode,
+  DirectorySnapshot,
+  DocKind,
+  Membership,
+  QuestionnaireSummary,
+  RoadmapSummary,
+  TutoringSummary,
+} from '@opora/shared';
+import type { VisitSummary } from '@opora/shared/visits/summary';
 
 /** A small record of a document for lists: what a screen shows without loading it. */
 export interface DocSummary {
@@ -20,7 +29,31 @@ export interface DocSummary {
   filled: number;
   /** Characters of narrative text. */
   textLength: number;
+  /**
+   * The kind's own figures from the shared summarizers, for dashboards and lists
+   * (documents/summary.ts). Absent until computed (the summarizers load lazily;
+   * documents/detail-backfill.ts fills the gaps); null when the kind has none
+   * or the document cannot be summarised.
+   */
+  detail?: SummaryDetail | null;
 }
+
+/** Version of the detail mapping; a row with an older one is recomputed by the backfill. */
+export const SUMMARY_DETAIL_VERSION = 1;
+
+/** Per-kind figures of a document (the shared summarizers' output, kept whole). */
+export type SummaryDetail = { dv: number } & (
+  | { kind: 'questionnaire'; data: QuestionnaireSummary }
+  /** `asOf`: the day late measures were counted on (YYYY-MM-DD). */
+  | { kind: 'roadmap'; asOf: string; data: RoadmapSummary }
+  | { kind: 'tutoring'; asOf: string; data: TutoringSummary }
+  | { kind: 'visit'; data: VisitSummary }
+  /** `results`: `<year>:<indicator>` → the school's average. */
+  | { kind: 'exams'; results: Record<string, number> }
+  /** `examAverages`: the regional average per indicator for the plan's year. */
+  | { kind: 'plan'; activities: number; examAverages: Record<string, number> }
+  | { kind: 'calendar'; items: number }
+);
 
 /** One row of the document index. The Y.Doc itself is the `content` property. */
 export interface DocRow {

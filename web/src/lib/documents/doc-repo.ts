@@ -70,7 +70,7 @@ export async function writeRemote(db: OporaDb, changes: readonly Change[]): Prom
     for (const r of rows) Y.applyUpdateV2(scratch, r.u);
     Y.applyUpdate(scratch, change.update);
     await updates.add({ k: change.docId, u: Y.convertUpdateFormatV1ToV2(change.update) } as never);
-    const summary = summarize(scratch, fields.kind);
+    const summary = summarize(scratch, fields.kind, change.docId);
     scratch.destroy();
     const existing = await db.docs.get(change.docId);
     if (existing) await db.docs.update(change.docId, { summary, updatedAt: now });
@@ -173,7 +173,7 @@ async function load(db: OporaDb, docId: string, forget: () => void): Promise<Ope
   };
   const saveSummary = () => {
     summaryTimer = undefined;
-    const summary = summarize(doc, fields.kind);
+    const summary = summarize(doc, fields.kind, docId);
     writes = writes.then(() => db.docs.update(docId, { summary, updatedAt: Date.now() }));
   };
   const flushSummary = () => {

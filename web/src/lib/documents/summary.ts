@@ -1,7 +1,26 @@
-/** Document → small summary record for lists (a document is never loaded to draw a list). */
+/**
+ * Document → small summary record for lists (a document is never loaded to draw
+ * a list). Two parts:
+ * - `filled` and `textLength`, counted here for every kind (the generic lists);
+ * - `detail`, the kind's own figures from the shared summarizers (dashboards
+ *   read only these). The summarizers weigh ~35 KB gzip, so they load lazily:
+ *   the first call starts the import and, until it lands, `detail` is left out;
+ *   documents/detail-backfill.ts fills such gaps afterwards.
+ */
 import * as Y from 'yjs';
 import { LAYOUTS, type DocKind } from '@opora/shared';
 import type { DocSummary } from '$lib/db/database';
+
+type DetailModule = typeof import('./summary-detail');
+
+let detailModule: DetailModule | null = null;
+let loading: Promise<DetailModule> | null = null;
+
+/** Loads the detail summarizers once; resolves with them (also used by the backfill). */
+export function loadDetailSummarizers(): Promise<DetailModule> {
+  loading ??= import('./summary-detail').then((m) => (detailModule = m));
+  return loading;
+}
 
 function isFilled(value: unknown): boolean {
   if (value === null || value === undefined) return false;
@@ -10,8 +29,12 @@ function isFilled(value: unknown): boolean {
   return true;
 }
 
-/** Counts filled fields of the map roots and characters of the text roots of a document. */
-export function summarize(doc: Y.Doc, kind: DocKind): DocSummary {
+/**
+ * Counts filled fields of the map roots and characters of the text roots of a
+ * document and, when `docId` is given and the summarizers are loaded, adds the
+ * kind's detail.
+ */
+export function summarize(doc: Y.Doc, kind: DocKind, docId?: string): DocSummary {
   let filled = 0;
   let textLength = 0;
   for (const [name, type] of Object.entries(LAYOUTS[kind])) {
@@ -24,5 +47,11 @@ export function summarize(doc: Y.Doc, kind: DocKind): DocSummary {
     } else if (type === 'text') textLength += doc.getText(name).length;
     else filled += doc.getArray(name).length;
   }
-  return { filled, textLength };
+  if (docId === undefined) return { filled, textLength };
+  if (!detailModule) {
+    // Not awaited: the caller may be inside a Dexie transaction, which an await would end.
+    loadDetailSummarizers().catch(() => (loading = null));
+    return { filled, textLength };
+  }
+  return { filled, textLength, detail: detailModule.computeDetail(doc, kind, docId) };
 }
