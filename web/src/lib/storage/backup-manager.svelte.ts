@@ -1,7 +1,11 @@
 /** «Сохранить копию» and its import, as the settings screen drives them. */
+import { TransferError } from '@opora/shared/transfer/format';
 import { appDb, type OporaDb } from '$lib/db/database';
 import { t } from '$lib/i18n/ru';
-import { BackupFormatError, exportBackup, importBackup, parseBackup } from './backup';
+import { tt } from '$lib/i18n/transfer';
+import { downloadFile, transferFile } from '$lib/transfer/deliver';
+import { exportBackup, importBackup } from './backup';
+import type { TransferAccess } from '@opora/shared/transfer/exchange';
 
 /** Export and import state. */
 export class BackupManager {
@@ -9,7 +13,10 @@ export class BackupManager {
   #message = $state<string | null>(null);
   #failed = $state(false);
 
-  constructor(private readonly db: OporaDb = appDb()) {}
+  constructor(
+    private readonly access: () => TransferAccess | undefined = () => undefined,
+    private readonly db: OporaDb = appDb(),
+  ) {}
 
   get busy(): boolean {
     return this.#busy;
@@ -26,25 +33,17 @@ export class BackupManager {
   /** Builds the file and hands it to the browser's download. */
   async exportFile(): Promise<void> {
     await this.guard(async () => {
-      const backup = await exportBackup(this.db);
-      const blob = new Blob([JSON.stringify(backup)], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `opora-${backup.user?.login ?? 'copy'}-${backup.exportedAt.slice(0, 10)}.json`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return t.settings.exported(backup.docs.length);
+      const made = await exportBackup(this.db);
+      downloadFile(transferFile(made.bytes, made.fileName));
+      return t.settings.exported(made.manifest.documents.length);
     });
   }
 
   /** Merges a chosen file into the device. */
   async importFile(file: File): Promise<void> {
     await this.guard(async () => {
-      const changed = await importBackup(this.db, parseBackup(await file.text()));
-      return t.settings.imported(changed);
+      const report = await importBackup(this.db, file, this.access());
+      return tt.result.counts(report.counts);
     });
   }
 
@@ -55,7 +54,7 @@ export class BackupManager {
       this.#message = await work();
     } catch (e) {
       this.#failed = true;
-      this.#message = e instanceof BackupFormatError ? t.settings.importError : String(e);
+      this.#message = e instanceof TransferError ? e.message : tt.unexpected(String(e));
     } finally {
       this.#busy = false;
     }
