@@ -124,7 +124,12 @@ async function runOurs(dir: string): Promise<SideFigures & { rows: number }> {
     relay.addUser(`teacher${i}`, [{ role: 'teacher', schoolId: `s${i}` }]);
     devices.push({ docId: docIds[i]!, token: await relay.login(`teacher${i}`, 'phone') });
   }
-  const rowsBefore = relay.relay.db.sqlite.prepare('SELECT count(*) AS n FROM updates').get() as {
+  const rowsBefore = relay.relay.db.sqlite
+    .prepare(
+      // Folded rows move to update_history: count both.
+      'SELECT (SELECT count(*) FROM updates) + (SELECT count(*) FROM update_history) AS n',
+    )
+    .get() as {
     n: number;
   };
   const { r, cpuMs } = await measured({
@@ -137,7 +142,13 @@ async function runOurs(dir: string): Promise<SideFigures & { rows: number }> {
   // Read the file through a second connection, as a restarted relay would.
   const check = new Database(path, { readonly: true });
   const rows =
-    (check.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n - rowsBefore.n;
+    (
+      check
+        .prepare(
+          'SELECT (SELECT count(*) FROM updates) + (SELECT count(*) FROM update_history) AS n',
+        )
+        .get() as { n: number }
+    ).n - rowsBefore.n;
   check.close();
   const repo = new SyncRepo(relay.relay.db);
   const stored = docIds.map((id) => {

@@ -136,9 +136,11 @@ export const documents = sqliteTable(
 );
 
 /**
- * The update log. `seq` is the global sequence the cursor points into. Compaction
- * folds a document's rows into its snapshot and clears `data`, keeping who sent
- * what and when.
+ * The update log. `seq` is the global sequence the cursor points into
+ * (AUTOINCREMENT: never reused, so `sqlite_sequence` holds the log's end even
+ * after rows leave). Compaction folds a document's rows into its snapshot and
+ * moves them to `update_history` without their bytes, so this table holds only
+ * rows the pull may still send.
  */
 export const updates = sqliteTable(
   'updates',
@@ -153,11 +155,23 @@ export const updates = sqliteTable(
   },
   (t) => [
     index('updates_doc_seq').on(t.docId, t.seq),
-    // The pull walks only rows that still hold bytes; folded rows stay for provenance.
-    index('updates_live_seq')
-      .on(t.seq)
-      .where(sql`${t.data} IS NOT NULL`),
+    // The pull walks the log by seq and reads these columns from the index alone.
+    index('updates_seq_device_doc').on(t.seq, t.deviceId, t.docId),
   ],
+);
+
+/** Who sent every accepted update, from which device, and when: kept after compaction. */
+export const updateHistory = sqliteTable(
+  'update_history',
+  {
+    seq: integer('seq').primaryKey(),
+    docId: text('doc_id').notNull(),
+    size: integer('size').notNull(),
+    userId: text('user_id').notNull(),
+    deviceId: text('device_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('update_history_doc').on(t.docId)],
 );
 
 /** A document's log folded up to `uptoSeq` (inclusive). */

@@ -39,10 +39,10 @@ export class SyncRepo {
     const db = odb.db;
     const p = sql.placeholder;
     this.stmts = {
-      maxSeq: db
-        .select({ seq: sql<number>`coalesce(max(${updates.seq}), 0)` })
-        .from(updates)
-        .prepare(),
+      // The log's end: AUTOINCREMENT keeps it in sqlite_sequence even when folded rows left.
+      maxSeq: odb.sqlite.prepare<[], { seq: number }>(
+        `SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'updates'), 0) AS seq`,
+      ),
       insertUpdate: db
         .insert(updates)
         .values({
@@ -93,7 +93,7 @@ export class SyncRepo {
            WHERE upto_seq > ? AND upto_seq <= ?
          UNION ALL
          SELECT seq AS key, doc_id AS docId, 1 AS src FROM updates
-           WHERE seq > ? AND seq <= ? AND data IS NOT NULL AND device_id <> ?
+           WHERE seq > ? AND seq <= ? AND device_id <> ?
          ORDER BY 1 LIMIT ?`,
       ),
       tailStats: db
@@ -102,7 +102,7 @@ export class SyncRepo {
           bytes: sql<number>`coalesce(sum(${updates.size}), 0)`,
         })
         .from(updates)
-        .where(and(eq(updates.docId, p('docId')), isNotNull(updates.data)))
+        .where(eq(updates.docId, p('docId')))
         .prepare(),
       writeSnapshot: db
         .insert(snapshots)
@@ -116,16 +116,14 @@ export class SyncRepo {
           },
         })
         .prepare(),
-      clearFolded: db
-        .update(updates)
-        .set({ data: null })
-        .where(
-          and(
-            eq(updates.docId, p('docId')),
-            lte(updates.seq, p('uptoSeq')),
-            isNotNull(updates.data),
-          ),
-        )
+      moveFolded: odb.sqlite.prepare<{ docId: string; uptoSeq: number }>(
+        `INSERT INTO update_history (seq, doc_id, size, user_id, device_id, created_at)
+           SELECT seq, doc_id, size, user_id, device_id, created_at FROM updates
+           WHERE doc_id = @docId AND seq <= @uptoSeq`,
+      ),
+      deleteFolded: db
+        .delete(updates)
+        .where(and(eq(updates.docId, p('docId')), lte(updates.seq, p('uptoSeq'))))
         .prepare(),
     };
   }
@@ -145,7 +143,7 @@ export class SyncRepo {
     return getEpoch(this.odb);
   }
 
-  /** Highest sequence in the log (0 when empty). */
+  /** Highest sequence ever given out (0 when none). */
   maxSeq(): number {
     return this.stmts.maxSeq.get()?.seq ?? 0;
   }
@@ -202,7 +200,10 @@ export class SyncRepo {
     return this.stmts.tailStats.get({ docId }) ?? { rows: 0, bytes: 0 };
   }
 
-  /** Replaces a document's snapshot and clears the log rows it now covers; call inside transaction(). */
+  /**
+   * Replaces a document's snapshot and moves the log rows it now covers to the
+   * history (without their bytes); call inside transaction().
+   */
   fold(docId: string, state: Uint8Array, uptoSeq: number, now: number): void {
     this.stmts.writeSnapshot.run({
       docId,
@@ -210,7 +211,8 @@ export class SyncRepo {
       uptoSeq,
       now,
     });
-    this.stmts.clearFolded.run({ docId, uptoSeq });
+    this.stmts.moveFolded.run({ docId, uptoSeq });
+    this.stmts.deleteFolded.run({ docId, uptoSeq });
   }
 }
 

@@ -15,7 +15,7 @@
  * Pull. The cursor is `<epoch>.<seq>.<scopeKey>`: a position in the log of this
  * database, for this scope. The stream after it is the union of log rows with
  * seq > cursor and snapshots folded past the cursor (keyed by the last seq they
- * cover); compaction clears the rows a snapshot covers, so the two never
+ * cover); compaction moves the rows a snapshot covers out of the log, so the two never
  * overlap. Items are sent oldest first, merged per document, until the page's
  * byte budget; the new cursor is the key of the last item looked at. The
  * device's own rows are not echoed. A cursor from another scope restarts at 0;

@@ -1,1 +1,0 @@
-CREATE INDEX `updates_live_seq` ON `updates` (`seq`) WHERE "updates"."data" IS NOT NULL;
