@@ -110,4 +110,15 @@ describe('access rules', () => {
     });
     expect(s.decide(Q('s9'), 'write')).toEqual({ ok: false, reason: 'forbidden' });
   });
+
+  it('names a small scope’s reach and leaves coordinators without one', () => {
+    expect(
+      scope({ role: 'teacher', schoolId: 's1' }, { role: 'curator', schoolId: 's3' }).reach(),
+    ).toEqual({
+      schools: ['s1', 's3'],
+      municipalities: ['m1', 'm2'],
+    });
+    expect(scope({ role: 'municipal_coordinator', municipalityId: 'm1' }).reach()).toBeNull();
+    expect(scope({ role: 'regional_coordinator', regionId: 'north' }).reach()).toBeNull();
+  });
 });

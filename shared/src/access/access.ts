@@ -91,6 +91,25 @@ export class AccessScope {
     return this.regions.has(regionId);
   }
 
+  /**
+   * The schools and municipalities whose documents this scope reads, when that
+   * is a short list (school roles and curators: their schools, the partnership
+   * plans touching them, their municipalities' calendars); null for
+   * coordinators, who read whole municipalities or regions. Lets the relay look
+   * a small scope's changes up by school instead of walking the whole log.
+   * Every document of the reach still goes through canRead.
+   */
+  reach(): { schools: string[]; municipalities: string[] } | null {
+    if (this.regions.size > 0 || this.municipalities.size > 0) return null;
+    const schools = [...this.bySchool.keys()];
+    const municipalities = new Set<string>();
+    for (const id of schools) {
+      const m = this.dir.locateSchool(id)?.municipalityId;
+      if (m !== undefined) municipalities.add(m);
+    }
+    return { schools, municipalities: [...municipalities] };
+  }
+
   /** True when the user may read the document with this id. */
   canRead(docId: string): boolean {
     return this.decide(docId, 'read').ok;

@@ -127,12 +127,24 @@ export const documents = sqliteTable(
   {
     id: text('id').primaryKey(),
     kind: text('kind').notNull(),
+    /** The school the document belongs to (the participant school of a partnership's plan). */
+    schoolId: text('school_id'),
+    /** The leader school of a partnership's plan. */
+    leaderSchoolId: text('leader_school_id'),
+    /** The municipality of a municipality-level document (the calendar). */
+    municipalityId: text('municipality_id'),
     /** Highest log sequence of this document. */
     lastSeq: integer('last_seq').notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('documents_last_seq').on(t.lastSeq)],
+  (t) => [
+    index('documents_last_seq').on(t.lastSeq),
+    // A small scope's changes are looked up by school rather than by walking the log.
+    index('documents_school').on(t.schoolId, t.lastSeq),
+    index('documents_leader_school').on(t.leaderSchoolId, t.lastSeq),
+    index('documents_municipality').on(t.municipalityId, t.lastSeq),
+  ],
 );
 
 /**

@@ -4,9 +4,11 @@
  * in SQLite goes through here.
  */
 import { and, asc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { OpenDb } from '../db/open.ts';
 import { documents, snapshots, updates } from '../db/schema.ts';
 import { getEpoch } from './meta.ts';
+import { parseDocId } from '@opora/shared';
 
 /** One item of the pull stream: a snapshot (key = its uptoSeq) or a log row (key = its seq). */
 export interface StreamItem {
@@ -34,6 +36,7 @@ export interface StoredDoc {
 /** The sync log's repository over the relay's database. */
 export class SyncRepo {
   private readonly stmts;
+  private readonly reachStmts = new Map<string, Statement<unknown[], { id: string }>>();
 
   constructor(private readonly odb: OpenDb) {
     const db = odb.db;
@@ -60,6 +63,9 @@ export class SyncRepo {
         .values({
           id: p('id'),
           kind: p('kind'),
+          schoolId: p('schoolId'),
+          leaderSchoolId: p('leaderSchoolId'),
+          municipalityId: p('municipalityId'),
           lastSeq: p('seq'),
           createdAt: p('now'),
           updatedAt: p('now'),
@@ -116,6 +122,10 @@ export class SyncRepo {
           },
         })
         .prepare(),
+      docRows: odb.sqlite.prepare<[string, number, number, string], { seq: number }>(
+        `SELECT seq FROM updates WHERE doc_id = ? AND seq > ? AND seq <= ? AND device_id <> ?
+           ORDER BY seq`,
+      ),
       moveFolded: odb.sqlite.prepare<{ docId: string; uptoSeq: number }>(
         `INSERT INTO update_history (seq, doc_id, size, user_id, device_id, created_at)
            SELECT seq, doc_id, size, user_id, device_id, created_at FROM updates
@@ -159,7 +169,7 @@ export class SyncRepo {
       createdAt: now,
     });
     if (!row) throw new Error('insert returned no sequence');
-    this.stmts.upsertDoc.run({ id: u.docId, kind: u.kind, seq: row.seq, now });
+    this.stmts.upsertDoc.run({ id: u.docId, kind: u.kind, ...placeOf(u.docId), seq: row.seq, now });
     return row.seq;
   }
 
@@ -183,6 +193,53 @@ export class SyncRepo {
       docId: r.docId,
       source: r.src === 0 ? 'snapshot' : 'update',
     }));
+  }
+
+  /**
+   * Documents changed after `from` that belong to these schools (as the school,
+   * or the leader school of a partnership's plan) or municipalities.
+   */
+  changedInReach(reach: { schools: string[]; municipalities: string[] }, from: number): string[] {
+    const ids = new Set<string>();
+    const lookups: [string, string[]][] = [
+      ['school_id', reach.schools],
+      ['leader_school_id', reach.schools],
+      ['municipality_id', reach.municipalities],
+    ];
+    for (const [column, values] of lookups) {
+      for (let i = 0; i < values.length; i += 500) {
+        const chunk = values.slice(i, i + 500);
+        const marks = chunk.map(() => '?').join(',');
+        // The column name comes from the list above, never from input.
+        const sqlText = `SELECT id FROM documents WHERE ${column} IN (${marks}) AND last_seq > ?`;
+        let stmt = this.reachStmts.get(sqlText);
+        if (!stmt) {
+          stmt = this.odb.sqlite.prepare<unknown[], { id: string }>(sqlText);
+          if (this.reachStmts.size > 200) this.reachStmts.clear();
+          this.reachStmts.set(sqlText, stmt);
+        }
+        const rows = stmt.all(...chunk, from);
+        for (const r of rows) ids.add(r.id);
+      }
+    }
+    return [...ids];
+  }
+
+  /**
+   * One document's part of the pull stream after `from` up to `until`: its
+   * snapshot when folded past `from`, then its log rows from other devices.
+   */
+  docStream(docId: string, from: number, until: number, deviceId: string): StreamItem[] {
+    const items: StreamItem[] = [];
+    const snap = this.stmts.snapshot.get({ docId });
+    let after = from;
+    if (snap && snap.uptoSeq > from && snap.uptoSeq <= until) {
+      items.push({ key: snap.uptoSeq, docId, source: 'snapshot' });
+      after = snap.uptoSeq;
+    }
+    for (const r of this.stmts.docRows.all(docId, after, until, deviceId))
+      items.push({ key: r.seq, docId, source: 'update' });
+    return items;
   }
 
   /** Bytes of a stream item. */
@@ -213,6 +270,27 @@ export class SyncRepo {
     });
     this.stmts.moveFolded.run({ docId, uptoSeq });
     this.stmts.deleteFolded.run({ docId, uptoSeq });
+  }
+}
+
+/** Where a document belongs, for the documents index (null columns when not applicable). */
+function placeOf(docId: string): {
+  schoolId: string | null;
+  leaderSchoolId: string | null;
+  municipalityId: string | null;
+} {
+  const ref = parseDocId(docId);
+  const place = { schoolId: null, leaderSchoolId: null, municipalityId: null };
+  if (!ref) return place;
+  switch (ref.kind) {
+    case 'tutoring':
+      return { ...place, schoolId: ref.schoolId, leaderSchoolId: ref.leaderSchoolId };
+    case 'calendar':
+      return { ...place, municipalityId: ref.municipalityId };
+    case 'plan':
+      return place;
+    default:
+      return { ...place, schoolId: ref.schoolId };
   }
 }
 

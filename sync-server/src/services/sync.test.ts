@@ -148,19 +148,29 @@ describe('SyncService', () => {
       const d = answerDoc('text', 'x'.repeat(500));
       call(curator, '', [{ docId: id, update: d.update }]);
     }
-    const reader = sessionFor('r1', [{ role: 'regional_coordinator', regionId: 'north' }]);
-    let cursor = '';
-    let pages = 0;
-    const docs = new Map<string, Y.Doc>();
-    for (;;) {
-      const res = call(reader, cursor, [], 2048);
-      pages++;
-      apply(res, docs);
-      cursor = res.cursor;
-      if (!res.more) break;
+    // Both ways of finding changes: a coordinator walks the log, a curator's small
+    // scope looks its schools up in the documents index.
+    const readers = [
+      sessionFor('r1', [{ role: 'regional_coordinator', regionId: 'north' }]),
+      sessionFor('c2', [
+        { role: 'curator', schoolId: 's1' },
+        { role: 'curator', schoolId: 's2' },
+      ]),
+    ];
+    for (const reader of readers) {
+      let cursor = '';
+      let pages = 0;
+      const docs = new Map<string, Y.Doc>();
+      for (;;) {
+        const res = call(reader, cursor, [], 2048);
+        pages++;
+        apply(res, docs);
+        cursor = res.cursor;
+        if (!res.more) break;
+      }
+      expect(pages).toBeGreaterThan(3);
+      expect([...docs.keys()].sort()).toEqual([...ids].sort());
     }
-    expect(pages).toBeGreaterThan(3);
-    expect([...docs.keys()].sort()).toEqual([...ids].sort());
   });
 
   it('converges a device that syncs across a compaction, using its state vector when offered', () => {

@@ -18,7 +18,10 @@
  * cover); compaction moves the rows a snapshot covers out of the log, so the two never
  * overlap. Items are sent oldest first, merged per document, until the page's
  * byte budget; the new cursor is the key of the last item looked at. The
- * device's own rows are not echoed. A cursor from another scope restarts at 0;
+ * device's own rows are not echoed. A small scope (school roles, curators)
+ * finds its changed documents through the documents index by school instead of
+ * walking everyone's log; the stream and the cursor are the same either way.
+ * A cursor from another scope restarts at 0;
  * one from another epoch (a restored backup) also sets historyLost, so the
  * device re-pushes what the relay may have lost.
  *
@@ -401,10 +404,37 @@ export class SyncService {
     const vectors = new Map(req.vectors.map((v) => [v.docId, v.stateVector]));
     return this.repo.read(() => {
       const until = this.repo.maxSeq();
+      const reach = session.scope.reach();
       const parts = new Map<string, Uint8Array[]>();
+      let bytes = 0;
+      /** Adds a readable item to the page; true once the page is full. */
+      const take = (item: StreamItem): boolean => {
+        const data = this.itemBytes(item, vectors);
+        if (data) {
+          const list = parts.get(item.docId);
+          if (list) list.push(data);
+          else parts.set(item.docId, [data]);
+          bytes += data.byteLength;
+        }
+        return bytes >= budget;
+      };
+
+      if (reach) {
+        // A small scope: its changed documents by school, their items in key order.
+        const items = this.repo
+          .changedInReach(reach, from)
+          .filter((id) => session.scope.canRead(id))
+          .flatMap((id) => this.repo.docStream(id, from, until, session.deviceId))
+          .sort((a, b) => a.key - b.key);
+        for (const item of items)
+          if (take(item))
+            return { changes: merge(parts), cursor: item.key, more: item.key < until };
+        return { changes: merge(parts), cursor: until, more: false };
+      }
+
+      // A coordinator's scope: walk the log, keep what the scope reads.
       const readable = new Map<string, boolean>();
       let cursor = from;
-      let bytes = 0;
       const BATCH = 1000;
       for (;;) {
         const items = this.repo.streamAfter(cursor, until, session.deviceId, BATCH);
@@ -414,17 +444,8 @@ export class SyncService {
             ok = session.scope.canRead(item.docId);
             readable.set(item.docId, ok);
           }
-          if (ok) {
-            const data = this.itemBytes(item, vectors);
-            if (data) {
-              const list = parts.get(item.docId);
-              if (list) list.push(data);
-              else parts.set(item.docId, [data]);
-              bytes += data.byteLength;
-            }
-          }
           cursor = item.key;
-          if (bytes >= budget) return { changes: merge(parts), cursor, more: cursor < until };
+          if (ok && take(item)) return { changes: merge(parts), cursor, more: cursor < until };
         }
         if (items.length < BATCH) return { changes: merge(parts), cursor: until, more: false };
       }
