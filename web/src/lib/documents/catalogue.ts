@@ -3,7 +3,15 @@
  * form definitions come later (they will live in shared/); until then a school
  * has the four questionnaires of each monitoring wave and this year's roadmap.
  */
-import { formatDocId, parseDocId, type DocKind, type DocRef } from '@opora/shared';
+import {
+  formById,
+  formatDocId,
+  parseDocId,
+  parseWaveId,
+  waveLabel,
+  type DocKind,
+  type DocRef,
+} from '@opora/shared';
 import { t } from '$lib/i18n/ru';
 
 /** Questionnaire forms, in the order a school fills them. */
@@ -26,8 +34,8 @@ export function expectedDocIds(schoolId: string, year: number): string[] {
 export function docTitle(ref: DocRef): string {
   switch (ref.kind) {
     case 'questionnaire': {
-      const form = t.forms[ref.formId] ?? ref.formId;
-      const wave = t.waves[ref.wave] ?? ref.wave;
+      const form = formById(ref.formId)?.title ?? t.forms[ref.formId] ?? ref.formId;
+      const wave = parseWaveId(ref.wave) ? waveLabel(ref.wave) : (t.waves[ref.wave] ?? ref.wave);
       return `${form} — ${wave}`;
     }
     case 'roadmap':

@@ -16,4 +16,9 @@ export interface EditorProps {
 type Loader = () => Promise<{ default: Component<EditorProps> }>;
 
 /** Editor loaders by kind. */
-export const EDITORS: Partial<Record<DocKind, Loader>> = {};
+export const EDITORS: Partial<Record<DocKind, Loader>> = {
+  visit: () => import('$lib/visits/visit-editor.svelte'),
+  questionnaire: () => import('$lib/questionnaires/questionnaire-view.svelte'),
+  roadmap: () => import('$lib/roadmap/roadmap-editor.svelte'),
+  tutoring: () => import('$lib/tutoring/tutoring-editor.svelte'),
+};

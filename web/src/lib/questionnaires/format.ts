@@ -1,0 +1,45 @@
+/** Answers as text, for conflicts, risk drivers and lists. */
+import {
+  formatDateRu,
+  type AnswerValue,
+  type ColumnQuestion,
+  type Question,
+  type TableRow,
+} from '@opora/shared';
+import { tq, yesNoLabel } from '$lib/i18n/questionnaires';
+
+/** A number with a decimal comma, rounded to `decimals` when given. */
+export function formatNumber(n: number, decimals?: number): string {
+  const s = decimals === undefined ? String(n) : n.toFixed(decimals);
+  return s.replace('.', ',');
+}
+
+/** One answer (or table cell) as a short Russian text. */
+export function formatAnswer(q: Question | ColumnQuestion, v: AnswerValue | undefined): string {
+  if (v === undefined) return tq.conflict.empty;
+  switch (q.type) {
+    case 'single':
+      return typeof v === 'string' ? (q.options.find((o) => o.value === v)?.label ?? v) : '';
+    case 'multi':
+      return Array.isArray(v)
+        ? (v as readonly string[])
+            .map((x) => q.options.find((o) => o.value === x)?.label ?? x)
+            .join('; ')
+        : '';
+    case 'yesNo':
+      return typeof v === 'boolean' ? yesNoLabel(v) : '';
+    case 'number':
+      return typeof v === 'number' ? `${formatNumber(v)}${q.unit ? ` ${q.unit}` : ''}` : '';
+    case 'scale': {
+      if (typeof v !== 'number') return '';
+      const label = q.labels?.[v - q.min];
+      return label ? `${v} — ${label}` : String(v);
+    }
+    case 'date':
+      return typeof v === 'string' ? formatDateRu(v) : '';
+    case 'table':
+      return Array.isArray(v) ? tq.table.rows((v as readonly TableRow[]).length) : '';
+    default:
+      return typeof v === 'string' ? v : '';
+  }
+}

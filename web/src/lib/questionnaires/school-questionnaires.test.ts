@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  AccessScope,
+  directoryFromSnapshot,
+  managementForm,
+  type DirectorySnapshot,
+  type Membership,
+} from '@opora/shared';
+import { openDb, type OporaDb } from '$lib/db/database';
+import { openDoc } from '$lib/documents/doc-repo';
+import { QuestionnaireModel } from './questionnaire-model';
+import { buildQuestionnaireList, loadSummaries, yearWaves } from './school-questionnaires';
+
+const dbs: OporaDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const dir: DirectorySnapshot = {
+  regions: [{ id: 'r', name: 'R' }],
+  municipalities: [{ id: 'm', regionId: 'r', name: 'M' }],
+  schools: [
+    {
+      id: 's1',
+      municipalityId: 'm',
+      name: 'S',
+      lowResults: true,
+      unfavourableConditions: false,
+      leader: false,
+      cohortYear: null,
+      tracks: [1],
+      cluster: null,
+      rural: true,
+    },
+  ],
+  partnerships: [],
+};
+const scope = (m: Membership[]) => new AccessScope(m, directoryFromSnapshot(dir));
+const teacher: Membership = {
+  role: 'teacher',
+  schoolId: 's1',
+  municipalityId: null,
+  regionId: null,
+};
+
+describe('school questionnaires', () => {
+  it('lists six forms for each wave of the year, with the summary of what is stored', async () => {
+    const db = openDb(`sq-${Math.random()}`);
+    dbs.push(db);
+    const docId = 'school:s1:questionnaire:management:2026-mid';
+    const open = await openDoc(db, docId);
+    const m = new QuestionnaireModel(open, managementForm, '2026-mid', {
+      userId: 'u-teacher',
+      roles: ['teacher'],
+      canWrite: true,
+    });
+    m.init();
+    m.answer('mg_program', false);
+    m.answer('mg_vsoko', true);
+    m.act('submit');
+    await open.flushed();
+    open.close();
+
+    const summaries = await loadSummaries(db, 's1');
+    expect(summaries.get(docId)).toMatchObject({
+      formId: 'management',
+      wave: '2026-mid',
+      status: 'submitted',
+      statusBy: 'u-teacher',
+      lastChangeBy: 'u-teacher',
+    });
+    expect(summaries.get(docId)?.percent).toBeGreaterThan(0);
+
+    const items = buildQuestionnaireList('s1', 2026, summaries, scope([teacher]));
+    expect(items).toHaveLength(18);
+    expect(yearWaves(2026)).toEqual(['2026-entry', '2026-mid', '2026-final']);
+    const item = items.find((i) => i.docId === docId);
+    expect(item).toMatchObject({ canWrite: true, waveLabel: 'Промежуточный мониторинг 2026' });
+    expect(item?.summary?.status).toBe('submitted');
+    expect(items.filter((i) => i.summary !== null)).toHaveLength(1);
+  });
+
+  it('shows nothing of a school the user cannot read, and read-only to a municipality', () => {
+    expect(buildQuestionnaireList('s1', 2026, new Map(), scope([]))).toEqual([]);
+    const mo: Membership = {
+      role: 'municipal_coordinator',
+      schoolId: null,
+      municipalityId: 'm',
+      regionId: null,
+    };
+    const items = buildQuestionnaireList('s1', 2026, new Map(), scope([mo]));
+    expect(items.length).toBe(18);
+    expect(items.every((i) => !i.canWrite)).toBe(true);
+  });
+});
