@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AckCode, initDocMeta, syncOnce, type Transport } from '@opora/shared';
-import { openDb, type OporaDb } from '$lib/db/database';
+import { kvPut, openDb, type OporaDb } from '$lib/db/database';
 import { compactOutbox, openDoc } from '$lib/documents/doc-repo';
 import { DexieSyncStore, loadSyncState } from './dexie-sync-store';
 import { TestRelay } from './test-relay';
@@ -157,6 +157,43 @@ describe('DexieSyncStore with the shared sync engine', () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, pending[0]!.update);
     expect(doc.getMap('answers').get('q1')).toBe('a');
+  });
+
+  it('requeues only the documents the signed-in user may write', async () => {
+    const db = freshDb();
+    const readOnly = 'school:s1:visit:v1'; // a teacher reads visits but does not write them
+    await edit(db, DOC, (d) => d.getMap('answers').set('q1', 'a'));
+    await edit(db, readOnly, (d) => d.getMap('fields').set('date', '2026-11-20'));
+    await db.outbox.clear();
+    await kvPut(db, 'session', {
+      token: 't',
+      deviceId: 'd',
+      user: { id: 'u', login: 'u', name: 'U' },
+      memberships: [{ role: 'teacher', schoolId: 's1' }],
+      revoked: false,
+    });
+    await kvPut(db, 'directory', {
+      regions: [{ id: 'r', name: 'R' }],
+      municipalities: [{ id: 'm', regionId: 'r', name: 'M' }],
+      schools: [
+        {
+          id: 's1',
+          municipalityId: 'm',
+          name: 'S',
+          lowResults: true,
+          unfavourableConditions: false,
+          leader: false,
+          cohortYear: null,
+          tracks: [1],
+          cluster: null,
+          rural: false,
+        },
+      ],
+      partnerships: [],
+    });
+    await new DexieSyncStore(db).requeueAll();
+    const pending = await new DexieSyncStore(db).pendingUpdates();
+    expect(pending.map((p) => p.docId)).toEqual([DOC]);
   });
 
   it('gives each load of a document a fresh Yjs clientID', async () => {

@@ -6,7 +6,14 @@
  * only on the relay's acknowledgement; refused ones stay, marked, until the
  * user decides (retry or dismiss).
  */
-import type { AckCode, Change, OutboxEntry, SyncStore } from '@opora/shared';
+import {
+  AccessScope,
+  directoryFromSnapshot,
+  type AckCode,
+  type Change,
+  type OutboxEntry,
+  type SyncStore,
+} from '@opora/shared';
 import { DOC_UPDATES_TABLE, kvGet, kvPut, type OporaDb, type SyncState } from '$lib/db/database';
 import { storedState, writeRemote } from '$lib/documents/doc-repo';
 
@@ -60,13 +67,26 @@ export class DexieSyncStore implements SyncStore {
 
   async requeueAll(): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.docs, db.table(DOC_UPDATES_TABLE), db.outbox], async () => {
-      const ids = (await db.docs.toCollection().primaryKeys()) as string[];
-      const now = Date.now();
-      for (const docId of ids) {
-        const update = await storedState(db, docId);
-        await db.outbox.add({ docId, update, status: 'pending', createdAt: now } as never);
-      }
-    });
+    await db.transaction(
+      'rw',
+      [db.docs, db.table(DOC_UPDATES_TABLE), db.outbox, db.kv],
+      async () => {
+        // Only what the user may write: the relay would refuse the rest (forbidden),
+        // and their authors hold and re-push their own changes.
+        const session = await kvGet(db, 'session');
+        const directory = await kvGet(db, 'directory');
+        const scope =
+          session && directory
+            ? new AccessScope(session.memberships, directoryFromSnapshot(directory))
+            : null;
+        const ids = (await db.docs.toCollection().primaryKeys()) as string[];
+        const now = Date.now();
+        for (const docId of ids) {
+          if (scope && !scope.canWrite(docId)) continue;
+          const update = await storedState(db, docId);
+          await db.outbox.add({ docId, update, status: 'pending', createdAt: now } as never);
+        }
+      },
+    );
   }
 }
