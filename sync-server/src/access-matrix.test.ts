@@ -38,8 +38,8 @@ const DOCS = [
 /** w: reads and writes; r: reads only; -: neither; u: unknown document. */
 const MATRIX: Record<string, string> = {
   region: '       w w w w w w w w w w w w w w w w u u',
-  'mo-zarechny': '  r r r r r - - - - r r - r w - r u u',
-  'mo-ozerny': '    - - - - - r r r - - - r - - w r u u',
+  'mo-zarechny': '  r r w r r - - - - r r - r w - r u u',
+  'mo-ozerny': '    - - - - - r r w - - - r - - w r u u',
   'mo-severograd': '- - - - - - - - r - - - r - - r u u',
   curator: '      w w w - - - - - - w w - w r - - u u',
   'curator-oz': '   - - - - - w w w - - - w - - r - u u',

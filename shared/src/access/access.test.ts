@@ -84,13 +84,21 @@ describe('access rules', () => {
     ]);
   });
 
-  it('municipal coordinator reads its municipality and writes its calendar only', () => {
+  it('municipal coordinator reads its municipality and writes its calendar and visits', () => {
     const s = scope({ role: 'municipal_coordinator', municipalityId: 'm1' });
     expect(
-      [Q('s1'), R('s2'), T, Q('s3'), CAL1, 'municipality:m2:calendar:2026', PLAN].map((id) =>
-        rights(s, id),
-      ),
-    ).toEqual(['r-', 'r-', 'r-', '--', 'rw', '--', 'r-']);
+      [
+        Q('s1'),
+        R('s2'),
+        V('s2'),
+        T,
+        Q('s3'),
+        V('s3'),
+        CAL1,
+        'municipality:m2:calendar:2026',
+        PLAN,
+      ].map((id) => rights(s, id)),
+    ).toEqual(['r-', 'r-', 'rw', 'r-', '--', '--', 'rw', '--', 'r-']);
   });
 
   it('regional coordinator has its region and nothing of another', () => {

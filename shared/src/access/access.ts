@@ -9,7 +9,7 @@
  * | school_coordinator    | own school; its partnerships' plans     | everything of own school; its partnerships' plans|
  * | leader_tutor          | own school; its partnerships' plans     | tutor-support plans of its partnerships          |
  * | curator               | assigned schools; their plans           | questionnaires, roadmaps, visits, their plans    |
- * | municipal_coordinator | everything in the municipality          | the municipality's calendar                      |
+ * | municipal_coordinator | everything in the municipality          | its calendar; visits (interviews, seed 004)      |
  * | regional_coordinator  | everything in the region                | everything in the region                         |
  *
  * A partnership's plan is read by the staff of both schools, the participant
@@ -139,7 +139,9 @@ export class AccessScope {
         const loc = this.dir.locateSchool(ref.schoolId);
         if (!loc) return undefined;
         if (this.regions.has(loc.regionId)) return true;
-        if (this.municipalities.has(loc.municipalityId)) return op === 'read';
+        // Municipal coordinators interview directors (собеседования, seed 004): a kind of visit.
+        if (this.municipalities.has(loc.municipalityId))
+          return op === 'read' || ref.kind === 'visit';
         const roles = this.bySchool.get(ref.schoolId);
         if (!roles) return false;
         if (op === 'read') return true;
