@@ -1,0 +1,237 @@
+/**
+ * One roadmap on a screen: its snapshot as a rune (refreshed after every local
+ * or remote change), the derived progress, anti-risk view and report, and the
+ * writes, each one local transaction queued for the relay.
+ */
+import {
+  DocInputError,
+  RISK_FACTORS,
+  antiRiskProgrammes,
+  buildRoadmapReport,
+  countIndicators,
+  countMeasures,
+  frameOf,
+  parseDocId,
+  type AccessScope,
+  type AntiRiskView,
+  type DocRef,
+  type ProgressFrame,
+  type RoadmapEditor,
+  type RoadmapReport,
+  type RoadmapSnapshot,
+} from '@opora/shared';
+import type { OporaDb } from '$lib/db/database';
+import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
+import { LOCAL_ORIGIN } from '$lib/documents/origins';
+import { tr } from '$lib/i18n/roadmap';
+import {
+  RoadmapOps,
+  authorNames,
+  todayIso,
+  type MoveDirection,
+  type TextTarget,
+} from './roadmap-ops';
+
+export { todayIso };
+
+/** Why the roadmap cannot be shown. */
+export type RoadmapFailure = 'not_found' | 'forbidden' | 'load';
+
+/** The signed-in person, as the history records them. */
+export interface RoadmapUser {
+  id: string;
+  name: string;
+}
+
+/** A roadmap open on a screen. */
+export class RoadmapDoc {
+  #snapshot = $state.raw<RoadmapSnapshot | null>(null);
+  #failure = $state<RoadmapFailure | null>(null);
+  #error = $state<string | null>(null);
+  readonly ref: Extract<DocRef, { kind: 'roadmap' }> | null;
+  readonly canWrite: boolean;
+  /** Today, YYYY-MM-DD: the date lateness and progress are judged on. */
+  readonly today: string = todayIso();
+  private open: OpenDoc | null = null;
+  private ops: RoadmapOps | null = null;
+  private scheduled = false;
+  private closed = false;
+
+  readonly names = $derived(authorNames(this.#snapshot ?? { history: [], comments: [] }));
+  readonly frame: ProgressFrame = $derived(
+    this.#snapshot ? frameOf(this.#snapshot, this.today) : { today: this.today },
+  );
+  readonly measureCounts = $derived(countMeasures(this.#snapshot?.problems ?? [], this.today));
+  readonly indicatorCounts = $derived(countIndicators(this.#snapshot?.problems ?? [], this.frame));
+
+  constructor(
+    private readonly db: OporaDb,
+    readonly docId: string,
+    scope: AccessScope,
+    private readonly user: RoadmapUser | null,
+  ) {
+    const ref = parseDocId(docId);
+    this.ref = ref?.kind === 'roadmap' ? ref : null;
+    const decision = scope.decide(docId, 'read');
+    if (!this.ref || !decision.ok)
+      this.#failure = decision.ok || decision.reason !== 'forbidden' ? 'not_found' : 'forbidden';
+    this.canWrite = this.#failure === null && user !== null && scope.canWrite(docId);
+  }
+
+  /** Opens the document; a writer's first open creates it. */
+  async load(): Promise<void> {
+    if (this.#failure) return;
+    try {
+      const open = await openDoc(this.db, this.docId);
+      if (this.closed) {
+        open.close();
+        return;
+      }
+      this.open = open;
+      this.ops = new RoadmapOps(
+        open.doc,
+        { userId: this.user?.id ?? 'anonymous', name: this.user?.name ?? '' },
+        LOCAL_ORIGIN,
+      );
+      if (this.canWrite) this.ops.init();
+      open.doc.on('update', this.onUpdate);
+      this.#snapshot = this.ops.snapshot();
+    } catch {
+      this.#failure = 'load';
+    }
+  }
+
+  private readonly onUpdate = (): void => {
+    // Several transactions in a row (a sync page, a paste) make one refresh.
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      if (this.ops && !this.closed) this.#snapshot = this.ops.snapshot();
+    });
+  };
+
+  get snapshot(): RoadmapSnapshot | null {
+    return this.#snapshot;
+  }
+
+  get failure(): RoadmapFailure | null {
+    return this.#failure;
+  }
+
+  /** The last write that failed, as a Russian message; cleared by the next success. */
+  get error(): string | null {
+    return this.#error;
+  }
+
+  /** A person's name by user id ('участник' when unknown). */
+  nameOf(userId: string): string {
+    if (this.user && userId === this.user.id) return this.user.name;
+    return this.names.get(userId) ?? tr.unknownUser;
+  }
+
+  /** The current user's id. */
+  get userId(): string {
+    return this.user?.id ?? '';
+  }
+
+  /** Anti-risk programmes over the roadmap, one per factor. */
+  antiRisk(includeEmpty: boolean): AntiRiskView {
+    return antiRiskProgrammes(
+      this.#snapshot ?? { problems: [] },
+      this.frame,
+      RISK_FACTORS,
+      includeEmpty,
+    );
+  }
+
+  /** The analytical report on today. */
+  report(schoolName: string): RoadmapReport | null {
+    const s = this.#snapshot;
+    if (!s || !this.ref) return null;
+    return buildRoadmapReport(s, {
+      today: this.today,
+      schoolName,
+      year: this.ref.year,
+      factors: RISK_FACTORS,
+    });
+  }
+
+  /**
+   * Runs a write through the shared editor. Returns false (and sets `error`)
+   * when it was refused; nothing is written for a reader.
+   */
+  act(fn: (e: RoadmapEditor) => void): boolean {
+    const ops = this.ops;
+    if (!ops || !this.canWrite) return false;
+    try {
+      fn(ops.editor);
+      this.#error = null;
+      return true;
+    } catch (e) {
+      if (!(e instanceof DocInputError)) console.error(e);
+      this.#error = tr.errors.generic;
+      return false;
+    }
+  }
+
+  /** Replaces a long text with what its field shows. */
+  editText(t: TextTarget, next: string): void {
+    if (!this.canWrite) return;
+    this.act(() => this.ops?.editText(t, next));
+  }
+
+  /** Notes a finished text edit in the history. */
+  noteTextEdited(t: TextTarget): void {
+    this.act(() => this.ops?.noteTextEdited(t));
+  }
+
+  /** Moves a problem one place. */
+  moveProblem(id: string, dir: MoveDirection): void {
+    this.act(() => this.ops?.moveProblem(id, dir));
+  }
+
+  /** Moves a task, indicator or measure one place within its problem. */
+  moveItem(kind: 'task' | 'indicator' | 'measure', id: string, dir: MoveDirection): void {
+    this.act(() => this.ops?.moveItem(kind, id, dir));
+  }
+
+  /** Moves a resource one place. */
+  moveResource(id: string, dir: MoveDirection): void {
+    this.act(() => this.ops?.moveResource(id, dir));
+  }
+
+  /** Sets an indicator's baseline or target from typed text; false when not a number. */
+  setIndicatorNumber(id: string, field: 'baseline' | 'target', raw: string): boolean {
+    let ok = false;
+    this.act(() => {
+      ok = this.ops?.setIndicatorNumber(id, field, raw) ?? false;
+    });
+    return ok;
+  }
+
+  /** Records a value of an indicator; false when the date or number is not valid. */
+  addIndicatorValue(id: string, date: string, raw: string, note: string): boolean {
+    let ok = false;
+    this.act(() => {
+      ok = this.ops?.addIndicatorValue(id, date, raw, note) ?? false;
+    });
+    return ok;
+  }
+
+  /** Waits until every change so far is stored and queued. */
+  async flushed(): Promise<void> {
+    await this.open?.flushed();
+  }
+
+  close(): void {
+    this.closed = true;
+    const open = this.open;
+    if (open) {
+      open.doc.off('update', this.onUpdate);
+      open.close();
+    }
+    this.open = null;
+    this.ops = null;
+  }
+}
