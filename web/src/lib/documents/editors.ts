@@ -21,4 +21,5 @@ export const EDITORS: Partial<Record<DocKind, Loader>> = {
   questionnaire: () => import('$lib/questionnaires/questionnaire-view.svelte'),
   roadmap: () => import('$lib/roadmap/roadmap-editor.svelte'),
   tutoring: () => import('$lib/tutoring/tutoring-editor.svelte'),
+  exams: () => import('$lib/dashboard/exams-editor.svelte'),
 };

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import * as Y from 'yjs';
+import {
+  decodeResponse,
+  encodeRequest,
+  parseDocId,
+  riskDiagnosticForm,
+  schoolsOfDoc,
+  setAnswer,
+  setExamResult,
+  submitForReview,
+  SYNC_CONTENT_TYPE,
+  SYNC_PATH,
+  type DirectorySnapshot,
+  type Push,
+} from '@opora/shared';
+import { signIn } from './helpers';
+
+const REGION = { login: 'region', password: 'region1', name: 'Соколова Ирина Петровна' };
+const MO_ZARECHNY = {
+  login: 'mo-zarechny',
+  password: 'zarechny1',
+  name: 'Кузнецов Андрей Викторович',
+};
+
+/** Track 1 schools of the demo region (ШНОР; sync-server/src/demo/seed.ts). */
+const TRACK_1 = [
+  'МБОУ СОШ № 3 с. Заречье',
+  'МБОУ ООШ д. Кривая Лука',
+  'МБОУ СОШ с. Покровское',
+  'МБОУ НОШ п. Лесной',
+  'МБОУ СОШ № 5 г. Озёрск',
+  'МБОУ СОШ с. Рябиновка',
+  'МБОУ ООШ д. Каменка',
+  'МБОУ «Борская СОШ»',
+  'МБОУ СОШ № 7 г. Североград',
+  'МБОУ СОШ № 9 мкр. Северный',
+  'МБОУ СОШ № 14 г. Североград',
+  'МБОУ «Вечерняя (сменная) школа № 1»',
+];
+const NOT_TRACK_1 = ['МБОУ СОШ № 2 пгт Заречный', 'МАОУ «Лицей № 1» г. Североград'];
+
+// Ids no other test writes: the risk diagnostic of the Лесной school in a mid wave, and exam documents.
+const RISK_DOC = 'school:zar-nosh-lesnoy:questionnaire:risk_diagnostic:2026-mid';
+const OTHER_MUNI_DOCS = ['school:oz-sosh-ryabinovka:exams', 'school:sev-sosh-18:exams'];
+
+async function token(request: APIRequestContext, login: string, password: string) {
+  const res = await request.post('/api/auth/login', { data: { login, password } });
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function sync(request: APIRequestContext, bearer: string, cursor: string, pushes: Push[]) {
+  const res = await request.post(SYNC_PATH, {
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': SYNC_CONTENT_TYPE },
+    data: Buffer.from(encodeRequest({ cursor, maxBytes: 0, pushes, vectors: [] })),
+  });
+  expect(res.status()).toBe(200);
+  return decodeResponse(new Uint8Array(await res.body()));
+}
+
+let seeded = false;
+
+/** The region stores a risk diagnostic (adaptivity: high) and exam results in other municipalities. */
+async function seedRelay(request: APIRequestContext): Promise<void> {
+  if (seeded) return;
+  seeded = true;
+  const risk = new Y.Doc();
+  for (const [q, v] of [
+    ['ad_differentiation', 'rarely'],
+    ['ad_routes', false],
+    ['ad_formative_practice', 'no'],
+    ['ad_results_use', 'report'],
+  ] as const)
+    setAnswer(risk, riskDiagnosticForm, q, v, 'u-region');
+  submitForReview(risk, 'u-region');
+  const pushes: Push[] = [{ docId: RISK_DOC, update: Y.encodeStateAsUpdate(risk) }];
+  for (const docId of OTHER_MUNI_DOCS) {
+    const doc = new Y.Doc();
+    setExamResult(doc, 2025, 'ege_math', 51.5);
+    pushes.push({ docId, update: Y.encodeStateAsUpdate(doc) });
+  }
+  const answer = await sync(request, await token(request, 'region', 'region1'), '', pushes);
+  expect(answer.acks.map((a) => a.code)).toEqual([0, 0, 0]);
+}
+
+test('a regional coordinator filters to track 1, opens the heatmap and exports it to XLSX', async ({
+  page,
+  request,
+}) => {
+  await seedRelay(request);
+  await signIn(page, REGION);
+  await page.getByRole('link', { name: /Панель координатора/ }).click();
+  await expect(page.getByTestId('freshness')).toContainText('последняя успешная синхронизация');
+  await expect(page.getByTestId('shown-count')).toHaveText('Показано: все 30');
+
+  await page.getByRole('checkbox', { name: 'Трек 1' }).check();
+  await expect(page.getByTestId('shown-count')).toHaveText('Показано: 12 из 30');
+
+  await page.getByRole('link', { name: 'Факторы риска' }).click();
+  await expect(page.getByRole('heading', { name: 'Факторы риска' })).toBeVisible();
+  const row = page.getByRole('row', { name: /МБОУ НОШ п\. Лесной/ });
+  // The summary detail of the synced diagnostic reaches the heatmap.
+  await expect(row.getByRole('cell', { name: 'Высокий' })).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByRole('row', { name: /МБОУ СОШ № 2 пгт Заречный/ })).toHaveCount(0);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'XLSX' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^Факторы риска \d{4}-\d{2}-\d{2}\.xlsx$/);
+  const files = unzipSync(readFileSync(await download.path()));
+  const workbook = strFromU8(files['xl/workbook.xml'] ?? new Uint8Array());
+  const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+  expect(workbook).toContain('name="Факторы риска"');
+  expect(sheet).toContain('Риски низкой адаптивности учебного процесса');
+  const rows = [...sheet.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)].map((m) => m[2] ?? '');
+  expect(rows).toHaveLength(1 + TRACK_1.length);
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  for (const name of TRACK_1) expect(rows.some((r) => r.includes(esc(name)))).toBe(true);
+  for (const name of NOT_TRACK_1) expect(sheet).not.toContain(esc(name));
+  const lesnoy = rows.find((r) => r.includes('МБОУ НОШ п. Лесной')) ?? '';
+  expect(lesnoy).toContain('Высокий');
+  expect(lesnoy).toContain('Зареченский муниципальный район');
+});
+
+test('a municipal coordinator never sees another municipality’s school, in the app or from the relay', async ({
+  page,
+  request,
+}) => {
+  await seedRelay(request);
+
+  // From the relay: the sync pull holds no document of another municipality's school alone.
+  const bearer = await token(request, MO_ZARECHNY.login, MO_ZARECHNY.password);
+  const me = (await (
+    await request.get('/api/me', { headers: { authorization: `Bearer ${bearer}` } })
+  ).json()) as { directory: DirectorySnapshot };
+  const zarechny = new Set(
+    me.directory.schools.filter((s) => s.municipalityId === 'zarechny').map((s) => s.id),
+  );
+  expect(zarechny.size).toBe(10);
+  // Outside the municipality /api/me names only the leader schools partnered with its schools.
+  const partners = new Set(
+    me.directory.partnerships.filter((p) => zarechny.has(p.schoolId)).map((p) => p.leaderSchoolId),
+  );
+  const outside = me.directory.schools.filter((s) => !zarechny.has(s.id)).map((s) => s.id);
+  expect(outside.every((id) => partners.has(id))).toBe(true);
+  expect(outside).not.toContain('oz-sosh-ryabinovka');
+  expect(outside).not.toContain('sev-sosh-18');
+
+  const pulled: string[] = [];
+  let cursor = '';
+  for (let i = 0; i < 50; i++) {
+    const answer = await sync(request, bearer, cursor, []);
+    pulled.push(...answer.changes.map((c) => c.docId));
+    cursor = answer.cursor;
+    if (!answer.more) break;
+  }
+  expect(pulled).toContain(RISK_DOC);
+  for (const id of pulled) {
+    const ref = parseDocId(id);
+    expect(ref, id).not.toBeNull();
+    if (ref)
+      expect(
+        schoolsOfDoc(ref).some((s) => zarechny.has(s)),
+        id,
+      ).toBe(true);
+  }
+  for (const id of OTHER_MUNI_DOCS) expect(pulled).not.toContain(id);
+
+  // In the app: the workspace lists the ten schools of the municipality and nothing else.
+  await signIn(page, MO_ZARECHNY);
+  await page.getByRole('link', { name: /Панель координатора/ }).click();
+  await expect(page.getByTestId('shown-count')).toHaveText('Показано: все 10');
+  const main = page.locator('main');
+  await expect(main.getByRole('link', { name: 'МБОУ НОШ п. Лесной' })).toBeVisible();
+  for (const path of [
+    '/dashboard',
+    '/dashboard/completion',
+    '/dashboard/risks',
+    '/dashboard/exams',
+  ]) {
+    await page.goto(path);
+    await expect(main.getByRole('link', { name: 'МБОУ СОШ № 3 с. Заречье' }).first()).toBeVisible();
+    await expect(main).not.toContainText('Североград');
+    await expect(main).not.toContainText('Озёр');
+  }
+  await page.goto('/dashboard/school/sev-lyceum-1');
+  await expect(page.getByText('Этой школы нет в вашей зоне ответственности.')).toBeVisible();
+});
