@@ -142,6 +142,8 @@ export async function openDoc(db: OporaDb, docId: string): Promise<OpenDoc> {
     pending.catch(() => table.delete(docId));
   }
   const entry = await pending;
+  // Closed by its last holder while this call waited (its Y.Doc is being destroyed): load anew.
+  if (byId.get(docId) !== pending) return openDoc(db, docId);
   entry.refs++;
   let closed = false;
   return {

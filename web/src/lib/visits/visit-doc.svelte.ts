@@ -62,6 +62,7 @@ export class VisitDoc {
   /** The user decides on steps for the school (its coordinator, or the region). */
   readonly canDecide: boolean;
   private readonly outbox: LiveValue<OutboxRow[]>;
+  private closed = false;
 
   constructor(
     private readonly db: OporaDb,
@@ -85,6 +86,8 @@ export class VisitDoc {
   /** Loads the report from the device. */
   async load(): Promise<void> {
     const open = await openDoc(this.db, this.docId);
+    // Closed while loading (the screen moved on): let the document go at once.
+    if (this.closed) return open.close();
     open.doc.on('update', this.bump);
     this.#open = open;
   }
@@ -274,6 +277,7 @@ export class VisitDoc {
   }
 
   close(): void {
+    this.closed = true;
     this.outbox.stop();
     const open = this.#open;
     if (open) {
