@@ -106,6 +106,17 @@ export interface KvValues {
   session: Session;
   directory: DirectorySnapshot;
   sync: SyncState;
+  /** Devices that sent this one a transfer file, with their state vectors (transfer/peers.ts). */
+  transferPeers: TransferPeer[];
+}
+
+/** A device this one received a transfer file from: what it held then, per document. */
+export interface TransferPeer {
+  deviceId: string;
+  userName: string;
+  /** When its latest file was made (epoch ms, its clock). */
+  fileAt: number;
+  vectors: Record<string, Uint8Array>;
 }
 
 type KvRow = { [K in keyof KvValues]: { key: K; value: KvValues[K] } }[keyof KvValues];

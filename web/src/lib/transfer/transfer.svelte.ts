@@ -13,12 +13,13 @@ import {
 } from '@opora/shared/transfer/exchange';
 import { TransferError, type TransferContents } from '@opora/shared/transfer/format';
 import type { DirectorySnapshot } from '@opora/shared';
-import type { OporaDb } from '$lib/db/database';
+import type { OporaDb, TransferPeer } from '$lib/db/database';
 import { LiveValue } from '$lib/db/live.svelte';
 import { tt } from '$lib/i18n/transfer';
 import { deviceSender } from '$lib/storage/backup';
 import { DexieTransferStore } from './dexie-transfer';
 import { transferChoices, type TransferChoice } from './choices';
+import { loadPeers, peerVectors, rememberPeer } from './peers';
 import { canShareFile, downloadFile, shareFile, transferFile } from './deliver';
 
 /** Export progress. */
@@ -47,10 +48,12 @@ function errorMessage(e: unknown): string {
 export class TransferManager {
   #choice = $state('all');
   #note = $state('');
+  #peer = $state('');
   #export = $state<ExportState>({ step: 'idle' });
   #import = $state<ImportState>({ step: 'idle' });
   private readonly rows: LiveValue<{ id: string; schoolId: string }[]>;
   private readonly store: DexieTransferStore;
+  private readonly peersLive: LiveValue<TransferPeer[]>;
 
   constructor(
     private readonly db: OporaDb,
@@ -63,6 +66,7 @@ export class TransferManager {
       async () => (await db.docs.toArray()).map((r) => ({ id: r.id, schoolId: r.schoolId })),
       [],
     );
+    this.peersLive = new LiveValue(() => loadPeers(db), []);
     if (initialChoice) this.#choice = initialChoice;
   }
 
@@ -81,6 +85,21 @@ export class TransferManager {
 
   set choice(key: string) {
     this.#choice = key;
+    this.#export = { step: 'idle' };
+  }
+
+  /** Devices that sent this one a file: a file back to one of them can carry only what it lacks. */
+  get peers(): TransferPeer[] {
+    return this.peersLive.value;
+  }
+
+  /** The receiving device ('' for any device: full state). */
+  get peer(): string {
+    return this.#peer;
+  }
+
+  set peer(deviceId: string) {
+    this.#peer = deviceId;
     this.#export = { step: 'idle' };
   }
 
@@ -108,11 +127,13 @@ export class TransferManager {
       return;
     }
     this.#export = { step: 'busy' };
+    const known = this.peers.find((p) => p.deviceId === this.#peer);
     try {
       const made = await exportTransfer(this.store, {
         docIds: chosen.docIds,
         sender: await deviceSender(this.db),
         includeUnacknowledged: true,
+        knownVectors: known ? peerVectors(known) : undefined,
         note: this.#note.trim(),
       });
       const file = transferFile(made.bytes, made.fileName);
@@ -161,6 +182,7 @@ export class TransferManager {
     this.#import = { ...state, step: 'applying' };
     try {
       const report = await applyTransfer(state.contents, this.store, { access: this.access() });
+      await rememberPeer(this.db, state.contents.manifest).catch(() => undefined);
       this.#import = { step: 'done', fileName: state.fileName, report };
     } catch (e) {
       this.#import = { step: 'failed', fileName: state.fileName, message: errorMessage(e) };
@@ -174,5 +196,6 @@ export class TransferManager {
 
   stop(): void {
     this.rows.stop();
+    this.peersLive.stop();
   }
 }
