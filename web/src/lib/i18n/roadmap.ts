@@ -266,6 +266,8 @@ export const tr = {
   comments: {
     title: 'Комментарии',
     toggle: (n: number) => (n === 0 ? 'Комментировать' : `Комментарии (${n})`),
+    write: 'Комментировать',
+    writeFor: (what: string) => `Комментировать: ${what}`,
     newLabel: (what: string) => `Комментарий: ${what}`,
     add: 'Отправить комментарий',
     resolve: 'Отметить решённым',

@@ -1,0 +1,150 @@
+/**
+ * The roadmap written together offline: the school's director and its curator
+ * edit one roadmap without a network (different measures, and the same
+ * measure's status), sync, and both see the merge and the surfaced conflict;
+ * the curator's comment reaches the school; the analytical report prints.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { DIRECTOR, SCHOOL, goOffline, goOnline, signIn, syncUntilClean } from './helpers';
+
+// The curator of МБОУ СОШ № 3 с. Заречье (sync-server/src/demo/seed.ts).
+const CURATOR = { login: 'curator', password: 'curator1', name: 'Морозова Татьяна Николаевна' };
+// A year no other test uses.
+const ROADMAP = `school:${SCHOOL}:roadmap:2031`;
+const PROBLEM = 'Низкая учебная мотивация обучающихся';
+const SEMINAR = 'Семинар для учителей';
+const LESSONS = 'Открытые уроки';
+
+async function openRoadmap(page: Page) {
+  await page.goto(`/doc/${ROADMAP}`);
+  await expect(page.getByRole('heading', { name: 'Дорожная карта на 2031 год' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ключевые проблемы' })).toBeVisible();
+}
+
+async function expandProblem(page: Page) {
+  const problem = page.getByRole('region', { name: `Проблема 1. ${PROBLEM}` });
+  await problem.getByRole('button', { name: 'Развернуть' }).click();
+  return problem;
+}
+
+const measure = (page: Page, title: string) =>
+  page.getByRole('group', { name: new RegExp(`^Мероприятие \\d+\\. ${title}$`) });
+
+test('director and curator edit one roadmap offline: merged measures, a surfaced status conflict, a comment, the report', async ({
+  browser,
+}) => {
+  const a = await browser.newContext();
+  const b = await browser.newContext();
+  const pa = await a.newPage();
+  const pb = await b.newPage();
+
+  // The director creates the roadmap on first open and writes a problem with two measures.
+  await signIn(pa, DIRECTOR);
+  await openRoadmap(pa);
+  await pa.getByLabel('Новая ключевая проблема').fill(PROBLEM);
+  await pa.getByRole('button', { name: 'Добавить проблему' }).click();
+  const problemA = pa.getByRole('region', { name: `Проблема 1. ${PROBLEM}` });
+  await expect(problemA).toBeVisible();
+  // The SMART check flags a goal with a number but no date, inline.
+  await problemA.getByLabel(/^Цель/).fill('Повысить долю обучающихся с высокой мотивацией до 60 %');
+  await expect(problemA.getByTestId('smart')).toContainText('не указан срок');
+  await problemA.getByLabel(/^Цель/).fill('К маю 2031 года повысить долю мотивированных до 60 %');
+  await expect(problemA.getByTestId('smart')).toContainText(
+    'Цель измерима и определена во времени',
+  );
+  for (const title of [SEMINAR, LESSONS]) {
+    await problemA.getByLabel('Новое мероприятие').fill(title);
+    await problemA.getByRole('button', { name: 'Добавить мероприятие' }).click();
+    await expect(measure(pa, title)).toBeVisible();
+  }
+  await syncUntilClean(pa);
+
+  await signIn(pb, CURATOR);
+  await syncUntilClean(pb);
+  await openRoadmap(pb);
+  await expandProblem(pb);
+  await expect(measure(pb, SEMINAR)).toBeVisible();
+  await expect(measure(pb, LESSONS)).toBeVisible();
+  await openRoadmap(pa);
+  await expandProblem(pa);
+
+  // Offline: different measures on each side, and the same measure's status on both.
+  await goOffline(a);
+  await goOffline(b);
+  const respA = measure(pa, SEMINAR).getByLabel('Ответственный');
+  await respA.fill('Петрова А. И.');
+  await respA.blur();
+  await measure(pa, SEMINAR).getByLabel('Статус').selectOption({ label: 'Выполнено' });
+  const respB = measure(pb, LESSONS).getByLabel('Ответственный');
+  await respB.fill('Сидоров П. П.');
+  await respB.blur();
+  await measure(pb, SEMINAR).getByLabel('Статус').selectOption({ label: 'Отменено' });
+  const problemB = pb.getByRole('region', { name: `Проблема 1. ${PROBLEM}` });
+  await problemB.getByRole('button', { name: `Комментировать: Проблема 1. ${PROBLEM}` }).click();
+  await problemB.getByLabel(`Комментарий: Проблема 1. ${PROBLEM}`).fill('Уточните сроки семинара');
+  await problemB.getByRole('button', { name: 'Отправить комментарий' }).click();
+  await expect(problemB.getByTestId('comment')).toContainText('Уточните сроки семинара');
+
+  await goOnline(a);
+  await goOnline(b);
+  await syncUntilClean(pa);
+  await syncUntilClean(pb);
+  await syncUntilClean(pa);
+
+  for (const page of [pa, pb]) {
+    await openRoadmap(page);
+    await expect(page.getByTestId('conflicts-banner')).toContainText('одновременно');
+    await expandProblem(page);
+    await expect(measure(page, SEMINAR).getByLabel('Ответственный')).toHaveValue('Петрова А. И.');
+    await expect(measure(page, LESSONS).getByLabel('Ответственный')).toHaveValue('Сидоров П. П.');
+    const conflict = measure(page, SEMINAR).getByTestId('conflict');
+    await expect(conflict).toContainText('«Выполнено»');
+    await expect(conflict).toContainText(DIRECTOR.name);
+    await expect(conflict).toContainText('«Отменено»');
+    await expect(conflict).toContainText(CURATOR.name);
+  }
+
+  // The curator's comment reached the school.
+  const comment = pa.getByRole('region', { name: `Проблема 1. ${PROBLEM}` }).getByTestId('comment');
+  await expect(comment).toContainText('Уточните сроки семинара');
+  await expect(comment).toContainText(CURATOR.name);
+
+  // The director keeps one value: the conflict is gone and the status holds it.
+  await measure(pa, SEMINAR).getByRole('button', { name: 'Оставить «Выполнено»' }).click();
+  await expect(measure(pa, SEMINAR).getByTestId('conflict')).toHaveCount(0);
+  await expect(pa.getByTestId('conflicts-banner')).toHaveCount(0);
+  await expect(measure(pa, SEMINAR).getByLabel('Статус')).toHaveValue('done');
+
+  // The history shows who changed what.
+  await pa.getByRole('button', { name: 'История изменений' }).click();
+  await expect(pa.getByTestId('history')).toContainText(CURATOR.name);
+  await expect(pa.getByTestId('history')).toContainText(`мероприятие «${SEMINAR}», статус`);
+
+  // The analytical report renders, and prints without the app's chrome.
+  await pa.getByRole('link', { name: 'Аналитическая справка' }).click();
+  await expect(
+    pa.getByRole('heading', {
+      level: 1,
+      name: 'Аналитическая справка о реализации программы перехода школы в эффективный режим работы',
+    }),
+  ).toBeVisible();
+  for (const name of [
+    'Общие сведения',
+    `Проблема 1. ${PROBLEM}`,
+    'Выполнение плана мероприятий',
+    'Выводы',
+  ])
+    await expect(pa.getByRole('heading', { level: 2, name })).toBeVisible();
+  await expect(pa.getByRole('table', { name: 'План мероприятий' })).toContainText(SEMINAR);
+  await expect(pa.getByText('МБОУ СОШ № 3 с. Заречье')).toBeVisible();
+  await pa
+    .getByLabel('Управленческие решения и обоснование принимаемых мер')
+    .fill('Продолжить семинары');
+  await pa.emulateMedia({ media: 'print' });
+  await expect(pa.getByRole('button', { name: 'Печать / сохранить в PDF' })).toBeHidden();
+  await expect(pa.getByRole('navigation', { name: 'Основное меню' })).toBeHidden();
+  await expect(pa.getByText('Продолжить семинары')).toBeVisible();
+
+  await a.close();
+  await b.close();
+});
