@@ -17,8 +17,20 @@ import {
 } from '@opora/shared';
 import { SvelteSet } from 'svelte/reactivity';
 import type { OporaDb } from '$lib/db/database';
+import { LiveValue } from '$lib/db/live.svelte';
 import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
 import { QuestionnaireModel, rolesAtSchool, type QuestionnaireView } from './questionnaire-model';
+
+/**
+ * Closes a screen's document after the current task. Not at once: a screen
+ * that reopens the same document right away (a remount) awaits the shared load
+ * and counts itself in only when its await resumes; a close that brought the
+ * count to zero first would have y-dexie destroy the Y.Doc under it, and its
+ * edits would be lost (`doc-repo.ts` counts after the await).
+ */
+export function closeLater(open: OpenDoc): void {
+  setTimeout(() => open.close(), 0);
+}
 
 /** Who opens the questionnaire. */
 export interface EditorUser {
@@ -50,6 +62,7 @@ export class QuestionnaireEditor {
   #closed = false;
   readonly canWrite: boolean;
   readonly form: FormDefinition | null;
+  private readonly refusedLive: LiveValue<number>;
 
   constructor(
     private readonly db: OporaDb,
@@ -59,6 +72,20 @@ export class QuestionnaireEditor {
     const target = questionnaireTarget(docId);
     this.form = target?.form ?? null;
     this.canWrite = target !== null && user.scope.canWrite(docId);
+    this.refusedLive = new LiveValue(
+      () =>
+        db.outbox
+          .where('docId')
+          .equals(docId)
+          .and((r) => r.status === 'refused')
+          .count(),
+      0,
+    );
+  }
+
+  /** Changes of this document the relay refused (handled on the sync screen). */
+  get refused(): number {
+    return this.refusedLive.value;
   }
 
   /** Opens the document on the device and prepares it for writing. */
@@ -67,7 +94,7 @@ export class QuestionnaireEditor {
     if (!target) return;
     const open = await openDoc(this.db, this.docId);
     if (this.#closed) {
-      open.close();
+      closeLater(open);
       return;
     }
     this.#open = open;
@@ -154,11 +181,12 @@ export class QuestionnaireEditor {
 
   close(): void {
     this.#closed = true;
+    this.refusedLive.stop();
     const open = this.#open;
     this.#model?.dispose();
     if (open) {
       open.doc.off('update', this.bump);
-      open.close();
+      closeLater(open);
     }
     this.#open = null;
   }

@@ -16,6 +16,7 @@ import type { OporaDb } from '$lib/db/database';
 import { LiveValue } from '$lib/db/live.svelte';
 import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
 import { currentYear } from '$lib/documents/doc-list';
+import { closeLater } from './questionnaire-editor.svelte';
 import { markFactor, readRiskProfile, type FactorLine } from './risk-profile-model';
 import { yearWaves } from './school-questionnaires';
 
@@ -94,7 +95,7 @@ export class RiskProfilePage {
     if (!id) return;
     const open = await openDoc(this.db, id);
     if (this.#opening !== id) {
-      open.close();
+      closeLater(open);
       return;
     }
     open.doc.on('update', this.bump);
@@ -131,7 +132,7 @@ export class RiskProfilePage {
     const open = this.#open;
     if (open) {
       open.doc.off('update', this.bump);
-      open.close();
+      closeLater(open);
     }
     this.#open = null;
   }
