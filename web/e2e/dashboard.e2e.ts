@@ -16,7 +16,7 @@ import {
   type DirectorySnapshot,
   type Push,
 } from '@opora/shared';
-import { signIn } from './helpers';
+import { TEACHER, signIn, syncUntilClean } from './helpers';
 
 const REGION = { login: 'region', password: 'region1', name: 'Соколова Ирина Петровна' };
 const MO_ZARECHNY = {
@@ -188,4 +188,36 @@ test('a municipal coordinator never sees another municipality’s school, in the
   }
   await page.goto('/dashboard/school/sev-lyceum-1');
   await expect(page.getByText('Этой школы нет в вашей зоне ответственности.')).toBeVisible();
+});
+
+test('a coordinator adds a calendar item and marks a school; the school sees it', async ({
+  browser,
+}) => {
+  const coordinator = await browser.newContext();
+  const page = await coordinator.newPage();
+  await signIn(page, MO_ZARECHNY);
+  await page.goto('/dashboard/calendar');
+  await expect(page.getByRole('heading', { name: 'Календарь ближайших дел' })).toBeVisible();
+  const title = `Вебинар по ФГОС ${Date.now()}`;
+  await page.getByLabel('Мероприятие', { exact: true }).fill(title);
+  await page.getByLabel(/Сроки/).fill('до 19 декабря');
+  await expect(page.getByText('Период: … — 19 декабря 2026 г.')).toBeVisible();
+  await page.getByLabel('Запрос на содействие').fill('Обеспечить участие 100% школ');
+  await expect(page.getByText('Цель: 100 % школ')).toBeVisible();
+  await page.getByRole('button', { name: 'Добавить в календарь' }).click();
+  const item = page.locator('ul.items > li', { hasText: title });
+  await expect(item).toContainText('100 % школ: 0 из 10');
+  await item.getByRole('button', { name: 'Отметить участие' }).click();
+  await item.getByRole('checkbox', { name: 'МБОУ СОШ № 3 с. Заречье' }).check();
+  await expect(item).toContainText('100 % школ: 1 из 10');
+  await syncUntilClean(page);
+
+  const school = await browser.newContext();
+  const teacher = await school.newPage();
+  await signIn(teacher, TEACHER);
+  await teacher.getByRole('link', { name: 'Календарь ближайших дел' }).click();
+  const mine = teacher.locator('li', { hasText: title });
+  await expect(mine).toContainText('Школа отмечена как участник', { timeout: 30_000 });
+  await coordinator.close();
+  await school.close();
 });

@@ -41,8 +41,10 @@ export class LiveDoc {
 
   /** Reads from the document; `fallback` until it is open. */
   read<T>(fn: (doc: Y.Doc) => T, fallback: T): T {
+    // Read both signals before anything short-circuits, so the caller re-runs on either.
     void this.#version;
-    return this.handle && this.#ready ? fn(this.handle.doc) : fallback;
+    const ready = this.#ready;
+    return ready && this.handle ? fn(this.handle.doc) : fallback;
   }
 
   /** Runs a change as a local transaction (stored and queued for the relay). */
