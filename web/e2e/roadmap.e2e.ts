@@ -148,3 +148,69 @@ test('director and curator edit one roadmap offline: merged measures, a surfaced
   await a.close();
   await b.close();
 });
+
+test('the leader school tutor writes the partnership plan; the participant school sees it, a third school cannot open it', async ({
+  browser,
+}) => {
+  const TUTOR = { login: 'tutor', password: 'tutor1', name: 'Новикова Светлана Юрьевна' };
+  const OTHER = { login: 'director-sev', password: 'director2', name: 'Павлов Игорь Николаевич' };
+  // zar-sosh-1 tutors zar-sosh-3 (seed.ts); a year no other test uses.
+  const PLAN = `partnership:zar-sosh-1:${SCHOOL}:2031`;
+  const a = await browser.newContext();
+  const pa = await a.newPage();
+  await signIn(pa, TUTOR);
+  await pa.goto(`/doc/${PLAN}`);
+  await expect(pa.getByRole('heading', { name: 'Партнёрское соглашение' })).toBeVisible();
+  await pa.getByLabel('Модель сетевого взаимодействия').selectOption({ label: 'Смешанная' });
+  await pa.getByRole('checkbox', { name: /Консультирование директора/ }).check();
+  await pa.getByRole('button', { name: 'Мероприятия' }).click();
+  await pa.getByLabel('Тема нового мероприятия').fill('Модельный семинар по оцениванию');
+  await pa.getByRole('button', { name: 'Добавить мероприятие' }).click();
+  await expect(pa.getByTestId('event')).toContainText('Модельный семинар по оцениванию');
+  await pa.getByRole('button', { name: 'Матрица приоритетов' }).click();
+  await pa.getByRole('button', { name: 'Заполнить по образцу' }).first().click();
+  await expect(pa.getByTestId('matrix-row')).toHaveCount(2);
+  await pa.getByRole('button', { name: 'Эссе' }).click();
+  await pa.getByLabel('Текст эссе').fill('Мы – одна команда: школа-лидер и школа-участник.');
+  await syncUntilClean(pa);
+
+  const b = await browser.newContext();
+  const pb = await b.newPage();
+  await signIn(pb, DIRECTOR);
+  await syncUntilClean(pb);
+  await pb.goto(`/school/${SCHOOL}`);
+  await expect(pb.getByRole('link', { name: /Тьюторское сопровождение 2026/ })).toBeVisible();
+  await pb.goto(`/doc/${PLAN}`);
+  await expect(pb.getByLabel('Модель сетевого взаимодействия')).toHaveValue('mixed');
+  await expect(pb.getByRole('checkbox', { name: /Консультирование директора/ })).toBeChecked();
+  await pb.getByRole('button', { name: 'Эссе' }).click();
+  await expect(pb.getByLabel('Текст эссе')).toHaveValue(
+    'Мы – одна команда: школа-лидер и школа-участник.',
+  );
+
+  const c = await browser.newContext();
+  const pc = await c.newPage();
+  await signIn(pc, OTHER);
+  await syncUntilClean(pc);
+  await pc.goto(`/doc/${PLAN}`);
+  await expect(pc.getByText('Такого документа нет.')).toBeVisible();
+  await expect(pc.getByLabel('Текст эссе')).toHaveCount(0);
+  // Nor did the relay send it to this device.
+  const held = await pc.evaluate(async (id) => {
+    const req = indexedDB.open('opora');
+    const db = await new Promise<IDBDatabase>((ok) => (req.onsuccess = () => ok(req.result)));
+    const keys = await new Promise<IDBValidKey[]>((ok) => {
+      const q = db
+        .transaction('$docs.content_updates')
+        .objectStore('$docs.content_updates')
+        .getAll();
+      q.onsuccess = () => ok((q.result as { k: string }[]).map((r) => r.k));
+    });
+    db.close();
+    return keys.filter((k) => k === id).length;
+  }, PLAN);
+  expect(held).toBe(0);
+  await a.close();
+  await b.close();
+  await c.close();
+});
