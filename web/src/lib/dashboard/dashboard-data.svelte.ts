@@ -41,6 +41,7 @@ import {
   schoolsInScope,
   wavesOfYear,
   yearsOf,
+  byName,
   thisYear,
   idSet,
   nameMap,
@@ -68,6 +69,7 @@ export class DashboardData {
   private readonly sub: { unsubscribe(): void };
   private loading: Promise<void> | null = null;
   private dirty = false;
+  private backfilled = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(db: OporaDb, session: SessionManager) {
@@ -81,7 +83,6 @@ export class DashboardData {
       ]);
       return `${count}:${last?.updatedAt ?? 0}`;
     }).subscribe({ next: () => this.scheduleReload(), error: () => undefined });
-    void this.backfill();
   }
 
   private scheduleReload(): void {
@@ -100,10 +101,12 @@ export class DashboardData {
       return this.loading;
     }
     this.loading = (async () => {
+      performance.mark('opora:dashboard-read');
       const rows = await this.db.docs
         .where('kind')
         .anyOf([...DETAIL_KINDS])
         .toArray();
+      performance.measure('opora:dashboard-read', 'opora:dashboard-read');
       this.#rows = rows.map((r) => ({
         id: r.id,
         kind: r.kind,
@@ -114,6 +117,11 @@ export class DashboardData {
       this.#loaded = true;
       this.#loadedAt = Date.now();
       this.#today = localToday();
+      if (!this.backfilled) {
+        // Once per opening, from the rows just read (the backfill would read them all again).
+        this.backfilled = true;
+        void this.backfill(this.#rows);
+      }
     })().finally(() => {
       this.loading = null;
       if (this.dirty) {
@@ -124,9 +132,9 @@ export class DashboardData {
     return this.loading;
   }
 
-  private async backfill(): Promise<void> {
+  private async backfill(rows: readonly SummaryRow[]): Promise<void> {
     try {
-      const updated = await backfillDetails(this.db);
+      const updated = await backfillDetails(this.db, DETAIL_KINDS, rows);
       if (updated > 0) await this.reload();
     } catch {
       // The next visit tries again; the dashboards show what they have.
@@ -220,7 +228,7 @@ export class DashboardData {
   /** The schools in scope that pass the filter and search, in name order. */
   readonly schools = $derived(
     filterSchools(this.scopeSchools, this.#filter, this.municipalities, this.searchIndex).sort(
-      (a, b) => a.name.localeCompare(b.name, 'ru'),
+      byName,
     ),
   );
 

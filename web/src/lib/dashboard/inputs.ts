@@ -305,7 +305,7 @@ export function curatorsFromVisits(
   }
   return [...bySchool]
     .map(([id, schools]) => ({ id, name: names.get(id) ?? id, schoolIds: [...schools] }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    .sort(byName);
 }
 
 /** The current calendar year on this device. */
@@ -339,4 +339,11 @@ export function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]
     else out.set(key(item), [item]);
   }
   return out;
+}
+
+const collator = new Intl.Collator('ru');
+
+/** Orders things by their Russian name (one shared collator: localeCompare per call is slow). */
+export function byName(a: { name: string }, b: { name: string }): number {
+  return collator.compare(a.name, b.name);
 }

@@ -8,4 +8,4 @@ export function workspace(): DashboardData {
 }
 
 /** How many rows a big table shows at first, and adds per «show more». */
-export const PAGE = 100;
+export const PAGE = 50;

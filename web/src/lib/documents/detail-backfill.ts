@@ -8,7 +8,7 @@
  */
 import * as Y from 'yjs';
 import type { DocKind } from '@opora/shared';
-import { docUpdates, type OporaDb } from '$lib/db/database';
+import { docUpdates, type OporaDb, type SummaryDetail } from '$lib/db/database';
 import { loadDetailSummarizers } from './summary';
 
 /** Kinds that have a detail. */
@@ -33,20 +33,42 @@ let running: Promise<number> | null = null;
 export function backfillDetails(
   db: OporaDb,
   kinds: readonly DocKind[] = DETAIL_KINDS,
+  rows?: readonly BackfillCandidate[],
 ): Promise<number> {
-  running ??= run(db, kinds).finally(() => (running = null));
+  running ??= run(db, kinds, rows).finally(() => (running = null));
   return running;
 }
 
-async function run(db: OporaDb, kinds: readonly DocKind[]): Promise<number> {
+/** A row as the backfill judges it (a caller that has just read the index passes these). */
+export interface BackfillCandidate {
+  id: string;
+  kind: DocKind;
+  updatedAt: number;
+  detail: SummaryDetail | null | undefined;
+}
+
+async function run(
+  db: OporaDb,
+  kinds: readonly DocKind[],
+  given?: readonly BackfillCandidate[],
+): Promise<number> {
   const { computeDetail, detailIsStale, localToday } = await loadDetailSummarizers();
   const today = localToday();
-  const rows = await db.docs
-    .where('kind')
-    .anyOf([...kinds])
-    .toArray();
+  const rows =
+    given ??
+    (
+      await db.docs
+        .where('kind')
+        .anyOf([...kinds])
+        .toArray()
+    ).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      updatedAt: r.updatedAt,
+      detail: r.summary.detail,
+    }));
   const stale = rows
-    .filter((r) => detailIsStale(r.summary.detail, r.kind, today))
+    .filter((r) => kinds.includes(r.kind) && detailIsStale(r.detail, r.kind, today))
     .map((r) => ({ id: r.id, kind: r.kind, updatedAt: r.updatedAt }));
   let updated = 0;
   for (let i = 0; i < stale.length; i += BATCH) {
