@@ -11,9 +11,16 @@ const days = { one: 'день', few: 'дня', many: 'дней', other: 'дня'
 const docs = { one: 'документ', few: 'документа', many: 'документов', other: 'документа' };
 const items = { one: 'мероприятие', few: 'мероприятия', many: 'мероприятий', other: 'мероприятия' };
 
-const date = new Intl.DateTimeFormat('ru', { day: 'numeric', month: 'long', year: 'numeric' });
-const dateTime = new Intl.DateTimeFormat('ru', { dateStyle: 'long', timeStyle: 'short' });
-const percent = new Intl.NumberFormat('ru', { maximumFractionDigits: 1 });
+const date = /* @__PURE__ */ new Intl.DateTimeFormat('ru', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const dateTime = /* @__PURE__ */ new Intl.DateTimeFormat('ru', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+const percent = /* @__PURE__ */ new Intl.NumberFormat('ru', { maximumFractionDigits: 1 });
 
 /** «25 ноября 2026 г.» from YYYY-MM-DD or an ISO instant; '' for null. */
 export function formatDay(isoDay: string | null): string {
@@ -37,12 +44,16 @@ export function formatNumber(n: number | null): string {
   return n === null ? '—' : percent.format(n);
 }
 
+/** The home screen's way in (kept apart so the first screen does not load the whole catalogue). */
+export const tdHome = {
+  link: 'Панель координатора: мониторинг школ',
+  hint: 'Анкеты, риски, дорожные карты, экзамены, календарь и план-график по школам',
+  calendar: 'Календарь ближайших дел',
+};
+
 /** The catalogue of the dashboards. */
 export const td = {
   title: 'Панель координатора',
-  homeLink: 'Панель координатора: мониторинг школ',
-  homeLinkHint: 'Анкеты, риски, дорожные карты, экзамены, календарь и план-график по школам',
-  calendarLink: 'Календарь ближайших дел',
   nav: {
     label: 'Разделы панели',
     schools: 'Школы',

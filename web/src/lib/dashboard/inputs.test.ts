@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import type { DirectorySnapshot, Membership, School } from '@opora/shared';
+import { SUMMARY_DETAIL_VERSION as dv } from '$lib/db/database';
+import { inputsFromRows, schoolsInScope, type SummaryRow } from './inputs';
+
+const school = (id: string, municipalityId: string): School => ({
+  id,
+  municipalityId,
+  name: id,
+  lowResults: true,
+  unfavourableConditions: false,
+  leader: false,
+  cohortYear: null,
+  tracks: [1, 3],
+  cluster: null,
+  rural: true,
+});
+
+const dir: DirectorySnapshot = {
+  regions: [{ id: 'r', name: 'Регион' }],
+  municipalities: [
+    { id: 'a', regionId: 'r', name: 'А' },
+    { id: 'b', regionId: 'r', name: 'Б' },
+  ],
+  schools: [school('a1', 'a'), school('a2', 'a'), school('b1', 'b')],
+  partnerships: [{ leaderSchoolId: 'b1', schoolId: 'a1', year: 2026 }],
+};
+
+const muni = (id: string): Membership => ({
+  role: 'municipal_coordinator',
+  municipalityId: id,
+  schoolId: null,
+  regionId: null,
+});
+
+describe('dashboard inputs', () => {
+  it('keeps a municipal coordinator to their municipality, partner schools included in the directory or not', () => {
+    expect(schoolsInScope([muni('a')], dir).map((s) => s.id)).toEqual(['a1', 'a2']);
+    const region: Membership = {
+      role: 'regional_coordinator',
+      regionId: 'r',
+      schoolId: null,
+      municipalityId: null,
+    };
+    expect(schoolsInScope([region], dir).map((s) => s.id)).toEqual(['a1', 'a2', 'b1']);
+    const teacher: Membership = {
+      role: 'teacher',
+      schoolId: 'a1',
+      municipalityId: null,
+      regionId: null,
+    };
+    expect(schoolsInScope([teacher], dir)).toEqual([]);
+  });
+
+  it('maps summary details to the dashboards’ inputs', () => {
+    const rows: SummaryRow[] = [
+      {
+        id: 'school:a1:questionnaire:risk_diagnostic:2026-entry',
+        kind: 'questionnaire',
+        schoolId: 'a1',
+        updatedAt: 1,
+        detail: {
+          dv,
+          kind: 'questionnaire',
+          data: {
+            v: 1,
+            formId: 'risk_diagnostic',
+            formVersion: 2,
+            wave: '2026-entry',
+            status: 'accepted',
+            statusBy: 'u',
+            statusAt: Date.UTC(2026, 2, 10),
+            percent: 80,
+            requiredMissing: 0,
+            lastChangeAt: Date.UTC(2026, 2, 9),
+            lastChangeBy: 'u',
+            conflicts: 0,
+            invalid: 0,
+            factorLevels: {
+              low_equipment: 'high',
+              teacher_shortage: 'unknown',
+              teacher_competence: 'low',
+              low_adaptivity: 'medium',
+              no_inschool_pd: 'unknown',
+              students_at_risk: 'unknown',
+              disabilities_inclusion: 'unknown',
+              school_climate: 'unknown',
+              parent_involvement: 'unknown',
+              low_motivation: 'unknown',
+            },
+          },
+        },
+      },
+      {
+        id: 'school:a1:roadmap:2026',
+        kind: 'roadmap',
+        schoolId: 'a1',
+        updatedAt: 1,
+        detail: {
+          dv,
+          kind: 'roadmap',
+          asOf: '2026-11-25',
+          data: {
+            v: 1,
+            problems: 1,
+            directions: 2,
+            measures: { total: 10, planned: 5, inProgress: 1, done: 3, cancelled: 1, late: 2 },
+            indicators: { total: 5, reached: 1, onTrack: 2, behind: 1, noData: 0, notSet: 1 },
+            goalsNotSmart: 0,
+            lastChange: { at: Date.UTC(2026, 10, 1), by: 'u', byName: 'У' },
+            openComments: 0,
+            conflicts: 0,
+          },
+        },
+      },
+      {
+        id: 'school:a2:exams',
+        kind: 'exams',
+        schoolId: 'a2',
+        updatedAt: 1,
+        detail: { dv, kind: 'exams', results: { '2025:ege_math': 48.5, '2025:bogus': 1 } },
+      },
+      {
+        id: 'region:r:plan:2025',
+        kind: 'plan',
+        schoolId: '',
+        updatedAt: 1,
+        detail: { dv, kind: 'plan', activities: 0, examAverages: { ege_math: 50.1 } },
+      },
+      {
+        id: 'school:a2:roadmap:2026',
+        kind: 'roadmap',
+        schoolId: 'a2',
+        updatedAt: 1,
+        detail: undefined,
+      },
+    ];
+    const inputs = inputsFromRows(rows);
+    expect(inputs.questionnaires).toEqual([
+      {
+        schoolId: 'a1',
+        formId: 'risk_diagnostic',
+        wave: '2026-entry',
+        status: 'submitted',
+        percentComplete: 80,
+        submittedAt: '2026-03-10T00:00:00.000Z',
+        updatedAt: '2026-03-09T00:00:00.000Z',
+      },
+    ]);
+    expect(inputs.riskProfiles[0]?.levels).toMatchObject({
+      low_equipment: 'high',
+      teacher_shortage: null,
+      low_adaptivity: 'medium',
+    });
+    expect(inputs.roadmaps).toEqual([
+      {
+        schoolId: 'a1',
+        year: 2026,
+        measures: { done: 3, late: 2, planned: 4 },
+        indicators: { total: 4, onTrack: 3 },
+        updatedAt: '2026-11-01T00:00:00.000Z',
+      },
+    ]);
+    expect(inputs.examResults).toEqual([
+      { schoolId: 'a2', year: 2025, indicator: 'ege_math', average: 48.5 },
+    ]);
+    expect(inputs.regionalAverages).toEqual([{ year: 2025, indicator: 'ege_math', average: 50.1 }]);
+    expect(inputs.pendingDetails).toBe(1);
+  });
+});
