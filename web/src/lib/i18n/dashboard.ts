@@ -6,6 +6,8 @@
  */
 import { plural } from './plural';
 
+export { tdHome } from './dashboard-home';
+
 const schools = { one: 'школа', few: 'школы', many: 'школ', other: 'школы' };
 const days = { one: 'день', few: 'дня', many: 'дней', other: 'дня' };
 const docs = { one: 'документ', few: 'документа', many: 'документов', other: 'документа' };
@@ -43,13 +45,6 @@ export function formatShare(share: number): string {
 export function formatNumber(n: number | null): string {
   return n === null ? '—' : percent.format(n);
 }
-
-/** The home screen's way in (kept apart so the first screen does not load the whole catalogue). */
-export const tdHome = {
-  link: 'Панель координатора: мониторинг школ',
-  hint: 'Анкеты, риски, дорожные карты, экзамены, календарь и план-график по школам',
-  calendar: 'Календарь ближайших дел',
-};
 
 /** The catalogue of the dashboards. */
 export const td = {
