@@ -221,3 +221,40 @@ test('a coordinator adds a calendar item and marks a school; the school sees it'
   await coordinator.close();
   await school.close();
 });
+
+test('exam results imported from CSV give seed 000’s cohort table', async ({ page }) => {
+  await signIn(page, REGION);
+  await page.goto('/dashboard/exams');
+  await expect(page.getByRole('heading', { name: 'Результаты ОГЭ и ЕГЭ' })).toBeVisible();
+  const csv = [
+    'Код школы;Год;ЕГЭ русский язык;ЕГЭ математика;ОГЭ русский язык;ОГЭ математика',
+    'sev-sosh-7;2023-2024;60;40;25;12',
+    'sev-sosh-7;2025;65,5;45;27;14',
+    'Регион;2025;70;50;28;15',
+    'no-such-school;2025;1;1;1;1',
+  ].join('\r\n');
+  await page.getByLabel('Файл CSV').setInputFiles({
+    name: 'exams.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+  await page.getByRole('button', { name: 'Проверить файл' }).click();
+  await expect(page.getByText('Строка 5: школа «no-such-school» не найдена.')).toBeVisible();
+  await expect(
+    page.getByText('В файле есть ошибки, ничего не загружено.', { exact: false }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Загрузить \d/ })).toHaveCount(0);
+
+  await page.getByLabel('Если в файле есть ошибки').selectOption('partial');
+  await page.getByRole('button', { name: 'Проверить файл' }).click();
+  await page.getByRole('button', { name: 'Загрузить 3 строки' }).click();
+  await expect(page.getByText('Загружено: 3 строки.')).toBeVisible();
+
+  await page.getByLabel('Отчётный год').selectOption('2025');
+  // Cohort 2021 has six schools; one (СОШ № 7) grew in all four indicators: 1 of 6.
+  const cohort = page.getByRole('row', { name: /Школы 500\+ 2021 года/ });
+  await expect(cohort).toContainText('16,7 %', { timeout: 30_000 });
+  const row = page.getByRole('row', { name: /МБОУ СОШ № 7 г\. Североград/ });
+  await expect(row.getByRole('cell').first()).toHaveText('60 → 65,5');
+  await expect(page.getByLabel('ЕГЭ, русский язык', { exact: true })).toHaveValue('70');
+});
