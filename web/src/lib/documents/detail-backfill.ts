@@ -6,6 +6,7 @@
  * a scratch Y.Doc, outside any screen, in small batches so the device stays
  * responsive; a document changed meanwhile is simply summarised again later.
  */
+import { Dexie } from 'dexie';
 import * as Y from 'yjs';
 import type { DocKind } from '@opora/shared';
 import { docUpdates, type OporaDb, type SummaryDetail } from '$lib/db/database';
@@ -23,6 +24,21 @@ export const DETAIL_KINDS: readonly DocKind[] = [
 ];
 
 const BATCH = 50;
+const SCHEDULE_DELAY_MS = 2000;
+
+let scheduled: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Runs the backfill shortly, outside any transaction: the sync calls this after
+ * storing summaries whose details the summarizers (still loading) could not add.
+ */
+export function scheduleDetailBackfill(db: OporaDb): void {
+  if (scheduled !== undefined) return;
+  scheduled = setTimeout(() => {
+    scheduled = undefined;
+    Dexie.ignoreTransaction(() => backfillDetails(db)).catch(() => undefined);
+  }, SCHEDULE_DELAY_MS);
+}
 
 let running: Promise<number> | null = null;
 

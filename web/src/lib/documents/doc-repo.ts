@@ -17,7 +17,8 @@ import { DexieYProvider } from 'y-dexie';
 import { parseDocId, schoolsOfDoc, type Change } from '@opora/shared';
 import { docUpdates, type DocRow, type OporaDb } from '$lib/db/database';
 import { LOCAL_ORIGIN } from './origins';
-import { summarize } from './summary';
+import { detailsMissed, summarize } from './summary';
+import { scheduleDetailBackfill } from './detail-backfill';
 
 type DocRowData = Omit<DocRow, 'content'>;
 
@@ -80,6 +81,7 @@ export async function writeRemote(db: OporaDb, changes: readonly Change[]): Prom
     }
     touched.push(change.docId);
   }
+  if (detailsMissed()) scheduleDetailBackfill(db);
   return touched;
 }
 

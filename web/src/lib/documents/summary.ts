@@ -14,6 +14,14 @@ import type { DocSummary } from '$lib/db/database';
 type DetailModule = typeof import('./summary-detail');
 
 let detailModule: DetailModule | null = null;
+let missed = false;
+
+/** True when a summary was stored without its detail since the last call (then resets). */
+export function detailsMissed(): boolean {
+  const was = missed;
+  missed = false;
+  return was;
+}
 let loading: Promise<DetailModule> | null = null;
 
 /** Loads the detail summarizers once; resolves with them (also used by the backfill). */
@@ -51,6 +59,7 @@ export function summarize(doc: Y.Doc, kind: DocKind, docId?: string): DocSummary
   if (!detailModule) {
     // Not awaited: the caller may be inside a Dexie transaction, which an await would end.
     loadDetailSummarizers().catch(() => (loading = null));
+    missed = true;
     return { filled, textLength };
   }
   return { filled, textLength, detail: detailModule.computeDetail(doc, kind, docId) };
