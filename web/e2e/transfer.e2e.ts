@@ -2,7 +2,7 @@
  * Transfer without a network (issue 6): a school device and a curator device,
  * both offline, exchange a `.opora` file; the receiving device later syncs and
  * a coordinator sees the changes, which reached the relay only through the file.
- * The visit of this file is dated 2031, so its roadmap (2031) is no other test's.
+ * The visit of this file is dated 2033, so its roadmap (2033) is no other test's.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -88,7 +88,7 @@ test('a school’s changes travel to the relay through the curator’s file, and
 
   // Online: the curator plans a visit with a step; both devices have it.
   await signIn(curator, CURATOR);
-  const visitId = await newVisit(curator, '2031-03-12');
+  const visitId = await newVisit(curator, '2033-03-12');
   await curator.getByLabel('Что сделать').fill(STEP);
   await curator.getByLabel('Ответственный в школе').fill('Смирнова Е. В.');
   await curator.getByRole('button', { name: 'Добавить шаг' }).click();
@@ -104,7 +104,7 @@ test('a school’s changes travel to the relay through the curator’s file, and
   await goOffline(curatorCtx);
   await goOffline(schoolCtx);
 
-  // The director accepts the step (it becomes a measure of the 2031 roadmap) and notes a change.
+  // The director accepts the step (it becomes a measure of the 2033 roadmap) and notes a change.
   await school.getByTestId('step').getByRole('button', { name: 'Принять', exact: true }).click();
   await expect(school.getByTestId('step')).toHaveAttribute('data-state', 'accepted');
   await expect(school.getByTestId('step')).toContainText('Внесено в дорожную карту');
@@ -116,11 +116,11 @@ test('a school’s changes travel to the relay through the curator’s file, and
   const preview = curator.getByTestId('import-preview');
   await expect(preview).toContainText(`От кого: ${DIRECTOR.name}`);
   await expect(preview).toContainText('Записка: Школа № 3, посещение 12 марта');
-  await expect(preview).toContainText('Дорожная карта на 2031 год');
+  await expect(preview).toContainText('Дорожная карта на 2033 год');
   await curator.getByRole('button', { name: 'Принять', exact: true }).click();
   const result = curator.getByTestId('import-result');
   await expect(result).toContainText('Принято из файла');
-  await expect(result.locator('li', { hasText: 'Дорожная карта на 2031 год' })).toContainText(
+  await expect(result.locator('li', { hasText: 'Дорожная карта на 2033 год' })).toContainText(
     'новый',
   );
   await expect(result.locator('li', { hasText: 'Посещение куратора' })).toContainText('обновлён');
