@@ -4,7 +4,6 @@
  * has the four questionnaires of each monitoring wave and this year's roadmap.
  */
 import {
-  formById,
   formatDocId,
   parseDocId,
   parseWaveId,
@@ -12,6 +11,7 @@ import {
   type DocKind,
   type DocRef,
 } from '@opora/shared';
+import { FORM_TITLES } from '@opora/shared/questionnaires/form-titles';
 import { t } from '$lib/i18n/ru';
 
 /** Questionnaire forms, in the order a school fills them. */
@@ -34,7 +34,7 @@ export function expectedDocIds(schoolId: string, year: number): string[] {
 export function docTitle(ref: DocRef): string {
   switch (ref.kind) {
     case 'questionnaire': {
-      const form = formById(ref.formId)?.title ?? t.forms[ref.formId] ?? ref.formId;
+      const form = FORM_TITLES[ref.formId] ?? t.forms[ref.formId] ?? ref.formId;
       const wave = parseWaveId(ref.wave) ? waveLabel(ref.wave) : (t.waves[ref.wave] ?? ref.wave);
       return `${form} — ${wave}`;
     }
