@@ -3,6 +3,7 @@ export * from './domain/directory.ts';
 export * from './documents/ids.ts';
 export * from './documents/layout.ts';
 export * from './documents/register.ts';
+export * from './documents/content.ts';
 export * from './access/access.ts';
 export * from './sync/protocol.ts';
 export * from './sync/client.ts';

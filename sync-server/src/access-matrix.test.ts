@@ -15,12 +15,12 @@ import { demoRelay, docUpdate, signIn, syncCall } from './testing/relay.ts';
 
 /** The documents of the matrix, in column order. */
 const DOCS = [
-  'school:zar-sosh-3:questionnaire:risk:2026-entry', //  0 participant school, Zarechny
+  'school:zar-sosh-3:questionnaire:risk_diagnostic:2026-entry', //  0 participant school, Zarechny
   'school:zar-sosh-3:roadmap:2026', //                   1
   'school:zar-sosh-3:visit:v1', //                       2
-  'school:zar-sosh-2:questionnaire:risk:2026-entry', //  3 another school, same municipality
+  'school:zar-sosh-2:questionnaire:risk_diagnostic:2026-entry', //  3 another school, same municipality
   'school:zar-sosh-1:roadmap:2026', //                   4 the Zarechny leader school
-  'school:oz-sosh-5:questionnaire:risk:2026-entry', //   5 another municipality
+  'school:oz-sosh-5:questionnaire:risk_diagnostic:2026-entry', //   5 another municipality
   'school:oz-sosh-5:roadmap:2026', //                    6
   'school:oz-sosh-5:visit:v1', //                        7
   'school:sev-sosh-7:roadmap:2026', //                   8 the city

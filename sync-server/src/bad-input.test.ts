@@ -33,6 +33,11 @@ import {
   encodeRequest,
   initDocMeta,
   parseDocId,
+  formById,
+  readQuestionnaire,
+  setAnswer,
+  trackTouchedKeys,
+  validateContent,
   validateShape,
   type ErrorBody,
   type Push,
@@ -67,8 +72,15 @@ const SCHOOL = 'zar-sosh-3';
 const Q = (form: string) => `school:${SCHOOL}:questionnaire:${form}:2026-entry`;
 const ROADMAP = `school:${SCHOOL}:roadmap:2026`;
 const TUTORING = `partnership:zar-sosh-1:${SCHOOL}:2026`;
-const FOREIGN = 'school:oz-sosh-5:questionnaire:risk:2026-entry';
-const STORED = [Q('risk'), Q('climate'), Q('motivation'), ROADMAP, TUTORING, FOREIGN];
+const FOREIGN = 'school:oz-sosh-5:questionnaire:risk_diagnostic:2026-entry';
+const STORED = [
+  Q('risk_diagnostic'),
+  Q('school_environment'),
+  Q('management'),
+  ROADMAP,
+  TUTORING,
+  FOREIGN,
+];
 
 let relay: Relay;
 let teacher: Session;
@@ -113,7 +125,7 @@ const raw = (b: Uint8Array) => (e: encoding.Encoder) => encoding.writeUint8Array
 
 /** A real update of a writable document, and its document. */
 function realUpdate(): { docId: string; update: Uint8Array } {
-  const docId = pick([Q('risk'), Q('climate'), ROADMAP, TUTORING]);
+  const docId = pick([Q('risk_diagnostic'), Q('school_environment'), ROADMAP, TUTORING]);
   return { docId, update: known.get(docId)! };
 }
 
@@ -132,14 +144,17 @@ function acceptable(p: Push): boolean {
   for (const row of s.tail) Y.applyUpdate(doc, row.data);
   let changed = false;
   doc.on('update', () => (changed = true));
+  const touched = trackTouchedKeys(doc);
   try {
     Y.applyUpdate(doc, p.update);
     if (doc.store.pendingStructs || doc.store.pendingDs) return false;
     validateShape(doc, ref.kind);
+    validateContent(doc, ref, touched.touched);
     return changed;
   } catch {
     return false;
   } finally {
+    touched.stop();
     doc.destroy();
   }
 }
@@ -335,7 +350,7 @@ function generate(category: number): Body {
       const docId = pick([
         ...BAD_IDS,
         FOREIGN,
-        'school:nowhere:questionnaire:risk:2026-entry',
+        'school:nowhere:questionnaire:risk_diagnostic:2026-entry',
         `partnership:zar-sosh-1:oz-sosh-5:2026`,
         `school:${SCHOOL}:visit:v1`,
         'region:north:plan:2026',
@@ -479,7 +494,8 @@ beforeAll(async () => {
     for (let i = 0; i < 3; i++) push(docId, i);
   }
   expect(relay.sync.compactNow(true)).toBe(STORED.length);
-  for (const docId of [ROADMAP, Q('risk'), TUTORING]) for (let i = 3; i < 5; i++) push(docId, i);
+  for (const docId of [ROADMAP, Q('risk_diagnostic'), TUTORING])
+    for (let i = 3; i < 5; i++) push(docId, i);
   for (const [docId, { doc }] of docs) known.set(docId, Y.encodeStateAsUpdate(doc));
   cursor = decodeResponse(
     relay.sync.handle(teacher, encodeRequest({ cursor: '', maxBytes: 0, pushes: [], vectors: [] })),
@@ -529,21 +545,25 @@ describe('malformed sync bodies', () => {
 
   it('stays usable: a valid push after all that is stored and pulled', () => {
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, known.get(Q('climate'))!);
+    Y.applyUpdate(doc, known.get(Q('school_environment'))!);
     const sv = Y.encodeStateVector(doc);
-    doc.getMap('answers').set('q1', 'да');
+    setAnswer(doc, formById('school_environment')!, 'env_safety', 4, 'teacher');
     const res = decodeResponse(
       relay.sync.handle(
         teacher,
-        frame({ pushes: [{ docId: Q('climate'), update: Y.encodeStateAsUpdate(doc, sv) }] }),
+        frame({
+          pushes: [{ docId: Q('school_environment'), update: Y.encodeStateAsUpdate(doc, sv) }],
+        }),
       ),
     );
-    expect(res.acks).toEqual([{ docId: Q('climate'), code: AckCode.ok, message: 'stored' }]);
-    const s = repo.loadDoc(Q('climate'));
+    expect(res.acks).toEqual([
+      { docId: Q('school_environment'), code: AckCode.ok, message: 'stored' },
+    ]);
+    const s = repo.loadDoc(Q('school_environment'));
     const stored = new Y.Doc();
     if (s.snapshot) Y.applyUpdate(stored, s.snapshot);
     for (const row of s.tail) Y.applyUpdate(stored, row.data);
-    expect(stored.getMap('answers').get('q1')).toBe('да');
+    expect(readQuestionnaire(stored, formById('school_environment')!).values.env_safety).toBe(4);
   });
 });
 

@@ -45,15 +45,15 @@ afterAll(() => {
 
 const SCHOOL = 'zar-sosh-3';
 const DOCS = [
-  `school:${SCHOOL}:questionnaire:risk:2026-entry`,
-  `school:${SCHOOL}:questionnaire:climate:2026-entry`,
+  `school:${SCHOOL}:questionnaire:risk_diagnostic:2026-entry`,
+  `school:${SCHOOL}:questionnaire:school_environment:2026-entry`,
   `school:${SCHOOL}:roadmap:2026`,
   `partnership:zar-sosh-1:${SCHOOL}:2026`,
-  'school:oz-sosh-5:questionnaire:risk:2026-entry',
+  'school:oz-sosh-5:questionnaire:risk_diagnostic:2026-entry',
 ];
 /** A map root of each kind the edits write into. */
 const ROOT: Partial<Record<DocKind, string>> = {
-  questionnaire: 'answers',
+  questionnaire: 'status', // answers must fit the form (documents/content.ts)
   roadmap: 'report',
   tutoring: 'agreement',
 };

@@ -29,6 +29,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   AckCode,
+  CONTENT_CHECKED_ROOTS,
   LAYOUTS,
   parseDocId,
   syncOnce,
@@ -114,10 +115,10 @@ const USERS: { id: string; name: string; memberships: Membership[]; reach: Reach
 ];
 
 const DOCS = [
-  'school:s1:questionnaire:risk:2026-entry',
+  'school:s1:questionnaire:risk_diagnostic:2026-entry',
   'school:s1:roadmap:2026',
   'school:s1:visit:v1',
-  'school:s2:questionnaire:risk:2026-entry',
+  'school:s2:questionnaire:risk_diagnostic:2026-entry',
   'school:s2:visit:v1',
 ];
 
@@ -128,9 +129,15 @@ function kindOf(docId: string): DocKind {
 }
 
 function rootsOf(kind: DocKind, type: 'map' | 'array'): string[] {
-  return Object.entries(LAYOUTS[kind])
-    .filter(([name, t]) => t === type && name !== 'meta')
-    .map(([name]) => name);
+  return (
+    Object.entries(LAYOUTS[kind])
+      // Roots whose content the relay checks (answers must fit the form) get no random keys.
+      .filter(
+        ([name, t]) =>
+          t === type && name !== 'meta' && !CONTENT_CHECKED_ROOTS[kind]?.includes(name),
+      )
+      .map(([name]) => name)
+  );
 }
 
 /** Sorted-keys JSON, so maps whose keys arrived in another order compare equal. */

@@ -49,6 +49,30 @@ function rights(s: AccessScope, id: string): string {
 }
 
 describe('access rules', () => {
+  it('monitoring waves: read by everyone in the region, written by its regional coordinator only', () => {
+    const NORTH = 'region:north:waves';
+    const SOUTH = 'region:south:waves';
+    const cases: [Membership, string, string][] = [
+      [{ role: 'regional_coordinator', regionId: 'north' }, 'rw', '--'],
+      [{ role: 'municipal_coordinator', municipalityId: 'm2' }, 'r-', '--'],
+      [{ role: 'teacher', schoolId: 's1' }, 'r-', '--'],
+      [{ role: 'school_coordinator', schoolId: 's3' }, 'r-', '--'],
+      [{ role: 'curator', schoolId: 's9' }, '--', 'r-'],
+      [{ role: 'leader_tutor', schoolId: 'l1' }, 'r-', '--'],
+    ];
+    for (const [m, north, south] of cases)
+      expect([rights(scope(m), NORTH), rights(scope(m), SOUTH)]).toEqual([north, south]);
+    expect(
+      scope({ role: 'regional_coordinator', regionId: 'north' }).decide(
+        'region:nowhere:waves',
+        'read',
+      ),
+    ).toEqual({
+      ok: false,
+      reason: 'forbidden',
+    });
+  });
+
   it('teacher: own school questionnaires and roadmap, not visits; nothing elsewhere', () => {
     const s = scope({ role: 'teacher', schoolId: 's1' });
     expect(
@@ -125,6 +149,7 @@ describe('access rules', () => {
     ).toEqual({
       schools: ['s1', 's3'],
       municipalities: ['m1', 'm2'],
+      docs: ['region:north:waves'],
     });
     expect(scope({ role: 'municipal_coordinator', municipalityId: 'm1' }).reach()).toBeNull();
     expect(scope({ role: 'regional_coordinator', regionId: 'north' }).reach()).toBeNull();

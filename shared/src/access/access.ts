@@ -12,12 +12,15 @@
  * | municipal_coordinator | everything in the municipality          | its calendar; visits (interviews, seed 004)      |
  * | regional_coordinator  | everything in the region                | everything in the region                         |
  *
+ * The region's monitoring waves (`region:<id>:waves`) are read by everyone in
+ * the region (schools see the open wave and its deadline) and written by its
+ * regional coordinators only.
  * A partnership's plan is read by the staff of both schools, the participant
  * school's curator and the coordinators over either school; nobody else sees it.
  */
 import type { DirectorySnapshot, Partnership } from '../domain/directory.ts';
 import type { Membership } from '../domain/roles.ts';
-import { parseDocId, type DocKind, type DocRef } from '../documents/ids.ts';
+import { formatDocId, parseDocId, type DocKind, type DocRef } from '../documents/ids.ts';
 
 /** Why access was refused. */
 export type AccessRefusal = 'bad_document_id' | 'unknown_document' | 'forbidden';
@@ -92,22 +95,28 @@ export class AccessScope {
   }
 
   /**
-   * The schools and municipalities whose documents this scope reads, when that
-   * is a short list (school roles and curators: their schools, the partnership
-   * plans touching them, their municipalities' calendars); null for
+   * The schools, municipalities and region-level documents this scope reads,
+   * when that is a short list (school roles and curators: their schools, the
+   * partnership plans touching them, their municipalities' calendars, their
+   * regions' monitoring waves); null for
    * coordinators, who read whole municipalities or regions. Lets the relay look
    * a small scope's changes up by school instead of walking the whole log.
    * Every document of the reach still goes through canRead.
    */
-  reach(): { schools: string[]; municipalities: string[] } | null {
+  reach(): { schools: string[]; municipalities: string[]; docs: string[] } | null {
     if (this.regions.size > 0 || this.municipalities.size > 0) return null;
     const schools = [...this.bySchool.keys()];
     const municipalities = new Set<string>();
+    const regions = new Set<string>();
     for (const id of schools) {
-      const m = this.dir.locateSchool(id)?.municipalityId;
-      if (m !== undefined) municipalities.add(m);
+      const loc = this.dir.locateSchool(id);
+      if (loc === undefined) continue;
+      municipalities.add(loc.municipalityId);
+      regions.add(loc.regionId);
     }
-    return { schools, municipalities: [...municipalities] };
+    // Region-level documents a school reads, named outright: the regions' monitoring waves.
+    const docs = [...regions].map((regionId) => formatDocId({ kind: 'waves', regionId }));
+    return { schools, municipalities: [...municipalities], docs };
   }
 
   /** True when the user may read the document with this id. */
@@ -173,6 +182,15 @@ export class AccessScope {
         if (op === 'write') return false;
         for (const id of this.bySchool.keys())
           if (this.dir.locateSchool(id)?.municipalityId === ref.municipalityId) return true;
+        return false;
+      }
+      case 'waves': {
+        if (this.regions.has(ref.regionId)) return true;
+        if (op === 'write') return false;
+        for (const m of this.municipalities)
+          if (this.dir.municipalityRegion(m) === ref.regionId) return true;
+        for (const id of this.bySchool.keys())
+          if (this.dir.locateSchool(id)?.regionId === ref.regionId) return true;
         return false;
       }
       case 'plan': {

@@ -9,6 +9,7 @@ describe('document ids', () => {
     { kind: 'tutoring', leaderSchoolId: 'l1', schoolId: 's1', year: 2025 },
     { kind: 'calendar', municipalityId: 'm1', year: 2026 },
     { kind: 'plan', regionId: 'north', year: 2026 },
+    { kind: 'waves', regionId: 'north' },
   ];
 
   it('round-trips every kind', () => {
@@ -16,7 +17,7 @@ describe('document ids', () => {
   });
 
   it('names the schools a document belongs to', () => {
-    expect(refs.map(schoolsOfDoc)).toEqual([['s1'], ['s1'], ['s-2'], ['l1', 's1'], [], []]);
+    expect(refs.map(schoolsOfDoc)).toEqual([['s1'], ['s1'], ['s-2'], ['l1', 's1'], [], [], []]);
   });
 
   it.each([
@@ -30,6 +31,8 @@ describe('document ids', () => {
     'school::roadmap:2026',
     'partnership:s1:s1:2026',
     'region:north:plan:year',
+    'region:north:waves:2026',
+    'region::waves',
     'school:s1:visit:v1 ',
     `school:${'a'.repeat(300)}:roadmap:2026`,
   ])('rejects %j', (id) => {

@@ -13,6 +13,7 @@ export const DOC_KINDS = [
   'calendar',
   'plan',
   'exams',
+  'waves',
 ] as const;
 
 export type DocKind = (typeof DOC_KINDS)[number];
@@ -31,7 +32,9 @@ export type DocRef =
   | { kind: 'tutoring'; leaderSchoolId: string; schoolId: string; year: number }
   | { kind: 'calendar'; municipalityId: string; year: number }
   | { kind: 'plan'; regionId: string; year: number }
-  | { kind: 'exams'; schoolId: string };
+  | { kind: 'exams'; schoolId: string }
+  /** The monitoring waves of a region, all years (questionnaires/waves-doc.ts). */
+  | { kind: 'waves'; regionId: string };
 
 /** Parses a document id; null when it is not a valid id. */
 export function parseDocId(id: string): DocRef | null {
@@ -55,6 +58,8 @@ export function parseDocId(id: string): DocRef | null {
     return { kind: 'calendar', municipalityId: a, year: Number(c) };
   if (head === 'region' && p.length === 4 && a && b === 'plan' && c && YEAR.test(c))
     return { kind: 'plan', regionId: a, year: Number(c) };
+  if (head === 'region' && p.length === 3 && a && b === 'waves')
+    return { kind: 'waves', regionId: a };
   return null;
 }
 
@@ -75,6 +80,8 @@ export function formatDocId(ref: DocRef): string {
       return `region:${ref.regionId}:plan:${ref.year}`;
     case 'exams':
       return `school:${ref.schoolId}:exams`;
+    case 'waves':
+      return `region:${ref.regionId}:waves`;
   }
 }
 
@@ -85,6 +92,7 @@ export function schoolsOfDoc(ref: DocRef): string[] {
       return [ref.leaderSchoolId, ref.schoolId];
     case 'calendar':
     case 'plan':
+    case 'waves':
       return [];
     default:
       return [ref.schoolId];

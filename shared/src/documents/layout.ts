@@ -47,6 +47,8 @@ export const LAYOUTS: Record<DocKind, Readonly<Record<string, RootType>>> = {
   plan: { meta: 'map', activities: 'array', examAverages: 'map' },
   // One per school, all years: results maps `<year>:<indicator>` to the school's average.
   exams: { meta: 'map', results: 'map' },
+  // One per region, all years: a register (documents/register.ts) of wave descriptors by wave id.
+  waves: { meta: 'map', waves: 'map' },
 };
 
 /** Current schema version of each kind's layout. */
@@ -58,6 +60,7 @@ export const SCHEMA_VERSIONS: Record<DocKind, number> = {
   calendar: 1,
   plan: 1,
   exams: 1,
+  waves: 1,
 };
 
 /** Why a document's shape is invalid, for logs and error messages. */

@@ -40,6 +40,7 @@ import {
   indexRegister,
   isRegisterEntry,
   newWriteId,
+  type RegisterEntry,
   parseRegisterKey,
   writeRegister,
   type RegisterValue,
@@ -102,6 +103,10 @@ export interface InvalidEntry {
   key: string;
   field: string;
   reason: InvalidReason;
+  /** The question it was stored for, when the form knows it (shown there, marked invalid). */
+  questionId?: string;
+  /** The stored value (for `wrong_type`), shown to the user as it is. */
+  value?: unknown;
 }
 
 /** Who last gave an answer, and when. */
@@ -258,33 +263,81 @@ function locate(form: FormDefinition, field: string): Located | null {
   return col ? { questionId: qid, question: col, rowId, columnId } : null;
 }
 
+/**
+ * How one stored answers-map entry reads under a form: translated to its
+ * current field and located, or why it cannot be used. The app marks such
+ * entries invalid; the relay refuses an update that writes one
+ * (`content-check.ts`). Removed questions' entries are legitimate (kept, ignored).
+ */
+export type EntryReading =
+  | { state: 'ok'; field: string; value: unknown; entry: RegisterEntry; writeId: string }
+  | { state: 'invalid'; reason: InvalidReason; field: string; questionId?: string; value?: unknown }
+  | { state: 'ignored'; reason: 'removed' | 'newer_version'; field: string };
+
+/** Reads one stored entry of the answers map against a form (see EntryReading). */
+export function readEntry(form: FormDefinition, key: string, raw: unknown): EntryReading {
+  const parsed = parseRegisterKey(key);
+  if (!parsed || !isRegisterEntry(raw))
+    return { state: 'invalid', reason: 'malformed', field: parsed?.field ?? key };
+  const t = translateAnswer(form, parsed.field, raw.v, raw.ver ?? 1);
+  if (!t.ok) return { state: 'ignored', reason: t.reason, field: parsed.field };
+  const loc = locate(form, t.field);
+  if (!loc) return { state: 'invalid', reason: 'unknown_question', field: t.field };
+  const isMarker = loc.rowId !== undefined && loc.columnId === undefined;
+  const fits = isMarker ? isRowMarker(t.value) : valueFitsQuestion(loc.question, t.value);
+  if (!fits)
+    return {
+      state: 'invalid',
+      reason: 'wrong_type',
+      field: t.field,
+      questionId: loc.questionId,
+      value: t.value,
+    };
+  return { state: 'ok', field: t.field, value: t.value, entry: raw, writeId: parsed.writeId };
+}
+
 interface Live {
   value: unknown;
+  /** False for a wrong-typed value: reported invalid, never read, superseded by a new answer. */
+  fits: boolean;
   entry: RegisterValue;
 }
 
-/** Entries of the answers map grouped by the current-version field they translate to. */
+/** Usable entries of the answers map grouped by the current-version field they translate to. */
 function translated(
   doc: Y.Doc,
   form: FormDefinition,
 ): { byField: Map<string, Live[]>; invalid: InvalidEntry[]; newer: number } {
   const byField = new Map<string, Live[]>();
+  const push = (field: string, l: Live) => {
+    const list = byField.get(field);
+    if (list) list.push(l);
+    else byField.set(field, [l]);
+  };
   const invalid: InvalidEntry[] = [];
   let newer = 0;
   for (const [key, raw] of answersOf(doc).entries()) {
-    const parsed = parseRegisterKey(key);
-    if (!parsed || !isRegisterEntry(raw)) {
-      invalid.push({ key, field: parsed?.field ?? key, reason: 'malformed' });
+    const r = readEntry(form, key, raw);
+    if (r.state === 'ignored') {
+      if (r.reason === 'newer_version') newer++;
       continue;
     }
-    const t = translateAnswer(form, parsed.field, raw.v, raw.ver ?? 1);
-    if (!t.ok) {
-      if (t.reason === 'newer_version') newer++;
+    if (r.state === 'invalid') {
+      const { reason, field, questionId, value } = r;
+      invalid.push({
+        key,
+        field,
+        reason,
+        ...(questionId !== undefined ? { questionId, value } : {}),
+      });
+      // A wrong-typed value sits at a real field: a new answer there supersedes it.
+      if (reason === 'wrong_type' && isRegisterEntry(raw)) {
+        const writeId = parseRegisterKey(key)?.writeId ?? '';
+        push(field, { value, fits: false, entry: { ...raw, key, writeId } });
+      }
       continue;
     }
-    const list = byField.get(t.field) ?? [];
-    list.push({ value: t.value, entry: { ...raw, key, writeId: parsed.writeId } });
-    byField.set(t.field, list);
+    push(r.field, { value: r.value, fits: true, entry: { ...r.entry, key, writeId: r.writeId } });
   }
   return { byField, invalid, newer };
 }
@@ -311,18 +364,11 @@ export function readQuestionnaire(doc: Y.Doc, form: FormDefinition): Questionnai
   };
 
   for (const [field, lives] of byField) {
-    const loc = locate(form, field);
-    if (!loc) {
-      for (const l of lives) invalid.push({ key: l.entry.key, field, reason: 'unknown_question' });
-      continue;
-    }
-    const isMarker = loc.rowId !== undefined && loc.columnId === undefined;
-    const good = lives.filter((l) => {
-      const ok = isMarker ? isRowMarker(l.value) : valueFitsQuestion(loc.question, l.value);
-      if (!ok) invalid.push({ key: l.entry.key, field, reason: 'wrong_type' });
-      return ok;
-    });
+    const good = lives.filter((l) => l.fits);
     if (good.length === 0) continue;
+    // readEntry located every entry it let through.
+    const loc = locate(form, field) as Located;
+    const isMarker = loc.rowId !== undefined && loc.columnId === undefined;
     good.sort((a, b) => a.entry.at - b.entry.at || cmp(a.entry.writeId, b.entry.writeId));
     for (const l of good) seeLast(l.entry);
     const latest = good[good.length - 1] as Live;

@@ -197,14 +197,19 @@ export class SyncRepo {
 
   /**
    * Documents changed after `from` that belong to these schools (as the school,
-   * or the leader school of a partnership's plan) or municipalities.
+   * or the leader school of a partnership's plan) or municipalities, or are
+   * named outright (region-level documents such as the monitoring waves).
    */
-  changedInReach(reach: { schools: string[]; municipalities: string[] }, from: number): string[] {
+  changedInReach(
+    reach: { schools: string[]; municipalities: string[]; docs?: string[] },
+    from: number,
+  ): string[] {
     const ids = new Set<string>();
     const lookups: [string, string[]][] = [
       ['school_id', reach.schools],
       ['leader_school_id', reach.schools],
       ['municipality_id', reach.municipalities],
+      ['id', reach.docs ?? []],
     ];
     for (const [column, values] of lookups) {
       for (let i = 0; i < values.length; i += 500) {
@@ -288,6 +293,8 @@ function placeOf(docId: string): {
     case 'calendar':
       return { ...place, municipalityId: ref.municipalityId };
     case 'plan':
+    case 'waves':
+      // Region-level: a small scope names the waves document outright (AccessScope.reach).
       return place;
     default:
       return { ...place, schoolId: ref.schoolId };

@@ -7,8 +7,8 @@ import { SseReader, bearer, demoRelay, docUpdate, signIn, syncCall } from '../te
 let relay: Relay;
 afterEach(() => relay.close());
 
-const OWN = 'school:zar-sosh-3:questionnaire:risk:2026-entry';
-const OTHER = 'school:oz-sosh-5:questionnaire:risk:2026-entry';
+const OWN = 'school:zar-sosh-3:questionnaire:risk_diagnostic:2026-entry';
+const OTHER = 'school:oz-sosh-5:questionnaire:risk_diagnostic:2026-entry';
 
 async function subscribe(token: string): Promise<SseReader> {
   const res = await relay.app.request('/api/events', { headers: bearer(token) });

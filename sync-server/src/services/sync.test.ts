@@ -18,9 +18,9 @@ import { sessionFor } from '../testing/fixture.ts';
 import type { Session } from '../context.ts';
 import { SyncService } from './sync.ts';
 
-const Q1 = 'school:s1:questionnaire:risk:2026-entry';
-const Q2 = 'school:s2:questionnaire:risk:2026-entry';
-const Q3 = 'school:s3:questionnaire:risk:2026-entry';
+const Q1 = 'school:s1:questionnaire:risk_diagnostic:2026-entry';
+const Q2 = 'school:s2:questionnaire:risk_diagnostic:2026-entry';
+const Q3 = 'school:s3:questionnaire:risk_diagnostic:2026-entry';
 
 let db: OpenDb;
 let sync: SyncService;
@@ -53,7 +53,7 @@ function call(
 function answerDoc(key: string, value: string): { doc: Y.Doc; update: Uint8Array } {
   const doc = new Y.Doc();
   initDocMeta(doc, 'questionnaire');
-  doc.getMap('answers').set(key, value);
+  doc.getMap('status').set(key, value);
   return { doc, update: Y.encodeStateAsUpdate(doc) };
 }
 
@@ -76,7 +76,7 @@ describe('SyncService', () => {
     expect(first.changes).toEqual([]);
     const pulled = call(curator, '');
     const docs = apply(pulled);
-    expect(docs.get(Q1)?.getMap('answers').get('q1')).toBe('да');
+    expect(docs.get(Q1)?.getMap('status').get('q1')).toBe('да');
     expect(pulled.more).toBe(false);
     // Steady state: nothing new, nothing sent.
     expect(call(curator, pulled.cursor).changes).toEqual([]);
@@ -105,15 +105,15 @@ describe('SyncService', () => {
     // Same client, later clocks: without its first part the update cannot be integrated.
     const missing = answerDoc('q', 'base').doc;
     const sv = Y.encodeStateVector(missing);
-    missing.getMap('answers').set('later', 1);
+    missing.getMap('status').set('later', 1);
     const dependent = Y.encodeStateAsUpdate(missing, sv); // the base was never sent
     const pushes: Push[] = [
       { docId: 'nonsense', update: good },
       { docId: Q3, update: good },
-      { docId: 'school:zz:questionnaire:risk:2026-entry', update: good },
+      { docId: 'school:zz:questionnaire:risk_diagnostic:2026-entry', update: good },
       { docId: 'school:s1:questionnaire:a:w', update: new Uint8Array([1, 255, 255, 255, 255, 15]) },
       { docId: 'school:s1:questionnaire:b:w', update: Y.encodeStateAsUpdate(stray) },
-      { docId: 'school:s1:questionnaire:c:w', update: dependent },
+      { docId: 'school:s1:questionnaire:management:w', update: dependent },
       { docId: 'school:s1:questionnaire:d:w', update: new Uint8Array(MAX_UPDATE_BYTES + 1) },
       { docId: Q1, update: good },
       { docId: Q1, update: good },
@@ -135,7 +135,7 @@ describe('SyncService', () => {
     expect([...docs.keys()]).toEqual([Q1]);
     // The refused dependent update did not poison the live state: the base still applies.
     const retry = call(teacher, res.cursor, [
-      { docId: 'school:s1:questionnaire:c:w', update: Y.encodeStateAsUpdate(missing) },
+      { docId: 'school:s1:questionnaire:management:w', update: Y.encodeStateAsUpdate(missing) },
     ]);
     expect(retry.acks[0]?.code).toBe(AckCode.ok);
   });
@@ -143,7 +143,7 @@ describe('SyncService', () => {
   it('pages a large scope under the byte budget and resumes where it stopped', () => {
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const id = `school:s${(i % 2) + 1}:questionnaire:f${i}:w`;
+      const id = `school:s${(i % 2) + 1}:questionnaire:teaching:w${i}`;
       ids.push(id);
       const d = answerDoc('text', 'x'.repeat(500));
       call(curator, '', [{ docId: id, update: d.update }]);
@@ -182,7 +182,7 @@ describe('SyncService', () => {
     apply(first, new Map([[Q1, reader]]));
     for (let i = 0; i < 12; i++) {
       const sv = Y.encodeStateVector(author);
-      author.getMap('answers').set(`q${i}`, i);
+      author.getMap('status').set(`q${i}`, i);
       cursor = call(teacher, cursor, [
         { docId: Q1, update: Y.encodeStateAsUpdate(author, sv) },
       ]).cursor;
@@ -195,7 +195,7 @@ describe('SyncService', () => {
     const offer = [{ docId: Q1, stateVector: Y.encodeStateVector(reader) }];
     const res = call(curator, first.cursor, [], 0, offer);
     apply(res, new Map([[Q1, reader]]));
-    expect(reader.getMap('answers').toJSON()).toEqual(author.getMap('answers').toJSON());
+    expect(reader.getMap('status').toJSON()).toEqual(author.getMap('status').toJSON());
     // The diff against the offered state vector is smaller than the whole snapshot.
     expect(res.changes[0]!.update.byteLength).toBeLessThan(before.snapshot!.byteLength);
   });
@@ -249,7 +249,7 @@ describe('SyncService', () => {
       const notices: number[] = [];
       sync.onChange((n) => notices.push(n.seq));
       const pending = devices.map((d, i) =>
-        sync.handleAsync(d, body(updates[i]!, `school:s1:questionnaire:f${i}:w`)),
+        sync.handleAsync(d, body(updates[i]!, `school:s1:questionnaire:teaching:w${i}`)),
       );
       // Nothing is stored before the batch commits…
       expect(logSize()).toBe(0);

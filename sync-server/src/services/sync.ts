@@ -5,8 +5,9 @@
  * Push. Each pushed document is decided on its own: access (from the id and the
  * user's scope), size, then the update is applied to the document's live state
  * and checked: it must decode, leave no pending structs or deletes (missing
- * dependencies sit silently in `pendingStructs` otherwise) and keep the kind's
- * layout. An update that changes nothing (a retry whose acknowledgement was lost)
+ * dependencies sit silently in `pendingStructs` otherwise), keep the kind's
+ * layout, and write only content the kind allows (documents/content.ts: a
+ * questionnaire's answers must fit its form). An update that changes nothing (a retry whose acknowledgement was lost)
  * is acknowledged without being stored. Accepted updates of one request are
  * appended in one transaction; only then are they acknowledged. A refused update
  * never reaches storage, and the live state it touched is dropped and reloaded
@@ -39,6 +40,8 @@ import {
   ShapeError,
   decodeRequest,
   encodeResponse,
+  trackTouchedKeys,
+  validateContent,
   validateShape,
   type Ack,
   type AccessRefusal,
@@ -348,6 +351,7 @@ export class SyncService {
       changed = true;
     };
     doc.on('update', mark);
+    const touched = trackTouchedKeys(doc);
     try {
       Y.applyUpdate(doc, p.update, 'relay');
     } catch (e) {
@@ -355,6 +359,7 @@ export class SyncService {
       return { code: AckCode.malformedUpdate, message: errorText(e) };
     } finally {
       doc.off('update', mark);
+      touched.stop();
     }
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
       this.live.delete(p.docId);
@@ -362,6 +367,8 @@ export class SyncService {
     }
     try {
       validateShape(doc, kind);
+      // The merged document's new entries must fit their kind (answers their questions…).
+      validateContent(doc, access.ref, touched.touched);
     } catch (e) {
       this.live.delete(p.docId);
       if (e instanceof ShapeError) return { code: AckCode.invalidShape, message: e.message };
