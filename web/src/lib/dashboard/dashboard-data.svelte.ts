@@ -39,6 +39,7 @@ import {
   isCoordinator,
   riskFactorColumns,
   schoolsInScope,
+  storedWavesOf,
   wavesOfYear,
   yearsOf,
   byName,
@@ -240,7 +241,7 @@ export class DashboardData {
 
   readonly inputs = $derived(inputsFromRows(this.#rows));
   readonly years = $derived(yearsOf(this.inputs, thisYear()));
-  readonly waves = $derived(wavesOfYear(this.#year, td.waveKinds));
+  readonly waves = $derived(wavesOfYear(this.#year, td.waveKinds, storedWavesOf(this.#rows)));
   readonly forms = completionForms();
   readonly riskFactors = riskFactorColumns();
   readonly curators = $derived(curatorsFromVisits(this.inputs.visits));

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectorySnapshot, Membership, School } from '@opora/shared';
 import { SUMMARY_DETAIL_VERSION as dv } from '$lib/db/database';
-import { inputsFromRows, schoolsInScope, type SummaryRow } from './inputs';
+import {
+  inputsFromRows,
+  schoolsInScope,
+  storedWavesOf,
+  wavesOfYear,
+  type SummaryRow,
+} from './inputs';
 
 const school = (id: string, municipalityId: string): School => ({
   id,
@@ -166,5 +172,40 @@ describe('dashboard inputs', () => {
     ]);
     expect(inputs.regionalAverages).toEqual([{ year: 2025, indicator: 'ege_math', average: 50.1 }]);
     expect(inputs.pendingDetails).toBe(1);
+  });
+
+  it('takes a wave’s period from the stored waves, the default otherwise', () => {
+    const rows: SummaryRow[] = [
+      {
+        id: 'region:r:waves',
+        kind: 'waves',
+        schoolId: '',
+        updatedAt: 1,
+        detail: {
+          dv,
+          kind: 'waves',
+          waves: [
+            {
+              id: '2035-entry',
+              year: 2035,
+              kind: 'entry',
+              opensOn: '2035-01-20',
+              closesOn: '2035-02-28',
+              formIds: ['management'],
+              openedBy: 'r',
+              openedAt: 1,
+            },
+          ],
+        },
+      },
+    ];
+    const labels = { entry: 'Входной', mid: 'Промежуточный', final: 'Итоговый' };
+    const waves = wavesOfYear(2035, labels, storedWavesOf(rows));
+    expect(waves.map((w) => [w.id, w.start, w.end])).toEqual([
+      ['2035-entry', '2035-01-20', '2035-02-28'],
+      ['2035-mid', '2035-09-15', '2035-10-15'],
+      ['2035-final', '2035-11-15', '2035-12-15'],
+    ]);
+    expect(wavesOfYear(2036, labels, storedWavesOf(rows))[0]?.end).toBe('2036-03-15');
   });
 });

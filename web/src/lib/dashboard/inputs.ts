@@ -37,6 +37,7 @@ import {
   type RoadmapSummaryInput,
   type School,
   type VisitSummaryInput,
+  type WaveDescriptor,
   type WaveInput,
 } from '@opora/shared';
 import type { DocRow, SummaryDetail } from '$lib/db/database';
@@ -244,13 +245,29 @@ export function riskFactorColumns(): RiskFactorColumn[] {
   return RISK_FACTORS.map((f) => ({ id: f.id, label: f.title }));
 }
 
+/** The waves regional coordinators opened (the region's waves documents on the device). */
+export function storedWavesOf(rows: readonly SummaryRow[]): WaveDescriptor[] {
+  return rows.flatMap((r) => (r.detail?.kind === 'waves' ? r.detail.waves : []));
+}
+
 /**
- * The monitoring waves of a year with their default periods. Waves are opened
- * by coordinators (questionnaires/waves.ts); until a wave's own dates are
- * stored, these defaults give the deadlines: entry by 15 March, intermediate
- * by 15 October, final by 15 December.
+ * The monitoring waves of a year with their periods: the period a coordinator
+ * stored when opening the wave (`stored`, questionnaires/waves-doc.ts), else
+ * the default: entry by 15 March, intermediate by 15 October, final by 15 December.
  */
 export function wavesOfYear(
+  year: number,
+  labels: Record<'entry' | 'mid' | 'final', string>,
+  stored: readonly WaveDescriptor[] = [],
+): WaveInput[] {
+  const byId = new Map(stored.map((w) => [w.id, w]));
+  return defaultWaves(year, labels).map((w) => {
+    const s = byId.get(w.id);
+    return s ? { ...w, start: s.opensOn, end: s.closesOn } : w;
+  });
+}
+
+function defaultWaves(
   year: number,
   labels: Record<'entry' | 'mid' | 'final', string>,
 ): WaveInput[] {

@@ -20,6 +20,7 @@ import type {
   QuestionnaireSummary,
   RoadmapSummary,
   TutoringSummary,
+  WaveDescriptor,
 } from '@opora/shared';
 import type { VisitSummary } from '@opora/shared/visits/summary';
 
@@ -53,6 +54,8 @@ export type SummaryDetail = { dv: number } & (
   /** `examAverages`: the regional average per indicator for the plan's year. */
   | { kind: 'plan'; activities: number; examAverages: Record<string, number> }
   | { kind: 'calendar'; items: number }
+  /** A region's monitoring waves (questionnaires/waves-doc.ts), for the completion dashboard. */
+  | { kind: 'waves'; waves: WaveDescriptor[] }
 );
 
 /** One row of the document index. The Y.Doc itself is the `content` property. */

@@ -21,6 +21,7 @@ export const DETAIL_KINDS: readonly DocKind[] = [
   'exams',
   'plan',
   'calendar',
+  'waves',
 ];
 
 const BATCH = 50;

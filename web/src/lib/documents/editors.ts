@@ -22,4 +22,5 @@ export const EDITORS: Partial<Record<DocKind, Loader>> = {
   roadmap: () => import('$lib/roadmap/roadmap-editor.svelte'),
   tutoring: () => import('$lib/tutoring/tutoring-editor.svelte'),
   exams: () => import('$lib/dashboard/exams-editor.svelte'),
+  waves: () => import('$lib/questionnaires/waves-editor.svelte'),
 };

@@ -12,6 +12,7 @@ import {
   readExamResults,
   readPlanActivities,
   readCalendarItems,
+  readWaves,
   readRegionalAverages,
   summarizeQuestionnaire,
   summarizeRoadmap,
@@ -63,6 +64,8 @@ export function computeDetail(
       }
       case 'calendar':
         return { dv, kind, items: readCalendarItems(doc).length };
+      case 'waves':
+        return { dv, kind, waves: readWaves(doc).map((w) => w.wave) };
       default:
         return null;
     }

@@ -22,6 +22,12 @@ const conflicts = {
   other: 'вопроса с двумя ответами',
 };
 const rows = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };
+const formsWord = { one: 'анкета', few: 'анкеты', many: 'анкет', other: 'анкеты' };
+/** `2035-03-15` → «15 марта 2035 г.» */
+function dateRu(iso: string): string {
+  const d = new Date(`${iso}T00:00:00`);
+  return Number.isNaN(d.getTime()) ? iso : day.format(d);
+}
 
 const day = new Intl.DateTimeFormat('ru', { day: 'numeric', month: 'long', year: 'numeric' });
 const dayTime = new Intl.DateTimeFormat('ru', {
@@ -72,6 +78,8 @@ export const tq = {
       'Эта анкета не описана в текущей версии приложения. Обновите приложение, когда будет предложено.',
     invalidEntries: (n: number) =>
       `${n} ${plural(n, answers)} не подходят к этой анкете (от старой или чужой версии приложения). Они сохранены, но не учитываются.`,
+    invalidAnswer: (shown: string) =>
+      `Ответ не подходит к вопросу: ${shown} (записан старой или чужой версией приложения). Он сохранён, но не учитывается — ответьте заново.`,
     newerEntries: (n: number) =>
       `${n} ${plural(n, answers)} записаны более новой версией анкеты. Обновите приложение, чтобы их увидеть.`,
     computedTitle: 'Расчётные показатели',
@@ -143,6 +151,46 @@ export const tq = {
     percent: (p: number) => `заполнено ${p} %`,
     conflicts: (n: number) => `${n} ${plural(n, conflicts)}`,
     riskLink: 'Рисковый профиль школы',
+    period: (from: string, to: string) => `Срок: с ${dateRu(from)} по ${dateRu(to)}`,
+    phase: { upcoming: 'ещё не началась', open: 'идёт', closed: 'завершена' } as Record<
+      'upcoming' | 'open' | 'closed',
+      string
+    >,
+  },
+  waves: {
+    link: 'Волны мониторинга: открыть волну, сроки',
+    intro:
+      'Волна мониторинга — период, в который школы заполняют анкеты (входной, промежуточный, итоговый мониторинг). Школы видят открытую волну и её срок в списке анкет.',
+    listTitle: 'Волны',
+    none: 'Волны ещё не открывались.',
+    newTitle: 'Открыть волну',
+    editTitle: (label: string) => `Изменить: ${label}`,
+    year: 'Год',
+    kind: 'Волна',
+    opensOn: 'Начало',
+    closesOn: 'Срок (последний день)',
+    forms: 'Анкеты волны',
+    open: 'Открыть волну',
+    save: 'Сохранить изменения',
+    cancel: 'Отмена',
+    edit: 'Изменить период',
+    closeToday: 'Завершить сегодня',
+    closeConfirm: (label: string) =>
+      `Завершить «${label}» сегодня? Школы увидят, что срок истёк; ответы, данные позже, сохранятся и будут отмечены как поздние.`,
+    closeYes: 'Да, завершить',
+    saved: 'Сохранено. Школы получат изменения при синхронизации.',
+    readOnly: 'Волны открывает региональный координатор; здесь их можно только посмотреть.',
+    openedBy: (who: string, when: string) => `изменено: ${who}, ${when}`,
+    conflict: (others: string) =>
+      `Два разных периода, заданных одновременно: также ${others}. Сохраните нужный — он заменит оба.`,
+    formsCount: (n: number) => `${n} ${plural(n, formsWord)}`,
+    errors: {
+      year: 'Укажите год четырьмя цифрами (например, 2026).',
+      dates: 'Укажите даты начала и окончания волны.',
+      order: 'Волна не может закончиться раньше, чем начнётся.',
+      forms: 'Выберите хотя бы одну анкету.',
+      notStarted: 'Волна ещё не началась: измените её период.',
+    },
   },
   risk: {
     title: 'Рисковый профиль школы',

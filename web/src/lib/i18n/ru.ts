@@ -92,6 +92,7 @@ export const t = {
     calendar: 'Календарь',
     plan: 'План-график',
     exams: 'Результаты экзаменов',
+    waves: 'Мониторинги анкет: волны и сроки',
   } as Record<string, string>,
   forms: {
     'risk-profile': 'Диагностика факторов риска',

@@ -43,3 +43,20 @@ export function formatAnswer(q: Question | ColumnQuestion, v: AnswerValue | unde
       return typeof v === 'string' ? v : '';
   }
 }
+
+const RAW_MAX = 60;
+
+/** A stored value that fits no question, as a short text (shown as it is, marked invalid). */
+export function formatStoredValue(v: unknown): string {
+  let s: string;
+  if (typeof v === 'string') s = `«${v}»`;
+  else if (typeof v === 'number' || typeof v === 'boolean') s = String(v);
+  else {
+    try {
+      s = JSON.stringify(v) ?? String(v);
+    } catch {
+      s = String(v);
+    }
+  }
+  return s.length > RAW_MAX ? `${s.slice(0, RAW_MAX - 1)}…` : s;
+}

@@ -4,6 +4,7 @@ import {
   findQuestion,
   managementForm,
   programmeParticipantForm,
+  registerKey,
   riskDiagnosticForm,
   type DirectorySnapshot,
   type MultiChoiceQuestion,
@@ -18,7 +19,7 @@ import {
   toggleOption,
   type DocHandle,
 } from './questionnaire-model';
-import { formatAnswer } from './format';
+import { formatAnswer, formatStoredValue } from './format';
 
 const WAVE = '2026-entry';
 
@@ -137,6 +138,30 @@ describe('QuestionnaireModel', () => {
     expect(m.view.evaluation.relevantQuestions.has('mg_program_date')).toBe(false);
     m.answer('mg_program', null);
     expect(m.value('mg_program')).toBeUndefined();
+  });
+
+  it('marks a stored answer of the wrong type invalid at its question; the rest of the form works', () => {
+    // As a transfer file from a hostile or old client could bring it (the relay would refuse it).
+    const doc = new Y.Doc();
+    doc.getMap('answers').set(registerKey('mg_team_size', 'bad'), { v: 'много', by: 'x', at: 1 });
+    doc.getMap('answers').set(registerKey('mg_nonsense', 'bad'), { v: 1, by: 'x', at: 1 });
+    const h = handle(doc);
+    const m = model(h);
+    expect(m.invalidAnswers('mg_team_size').map((e) => [e.reason, e.value])).toEqual([
+      ['wrong_type', 'много'],
+    ]);
+    expect(m.view.state.invalid.map((e) => e.reason).sort()).toEqual([
+      'unknown_question',
+      'wrong_type',
+    ]);
+    expect(m.value('mg_team_size')).toBeUndefined();
+    expect(formatStoredValue('много')).toBe('«много»');
+    m.answer('mg_team', true);
+    expect(m.view.evaluation.relevantQuestions.has('mg_team_size')).toBe(true);
+    // Answering it again supersedes the bad value.
+    m.answer('mg_team_size', 7);
+    expect(m.value('mg_team_size')).toBe(7);
+    expect(m.invalidAnswers('mg_team_size')).toEqual([]);
   });
 
   it('reports constraints and progress from the engine', () => {

@@ -34,6 +34,7 @@ import {
   type DirectorySnapshot,
   type Evaluation,
   type FormDefinition,
+  type InvalidEntry,
   type Membership,
   type MultiChoiceQuestion,
   type Question,
@@ -199,6 +200,15 @@ export class QuestionnaireModel {
   /** The conflicts of a question (its own answer or its cells). */
   conflictsOf(questionId: string): AnswerConflict[] {
     return this.view.state.conflicts.filter((c) => c.questionId === questionId);
+  }
+
+  /**
+   * Stored values of a question that do not fit it (a wrong type from an old or
+   * hostile client, e.g. brought by a transfer file): shown at the question,
+   * marked invalid, never counted; answering the question supersedes them.
+   */
+  invalidAnswers(questionId: string): InvalidEntry[] {
+    return this.view.state.invalid.filter((e) => e.questionId === questionId);
   }
 
   private writable(): boolean {

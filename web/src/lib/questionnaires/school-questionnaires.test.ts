@@ -3,13 +3,19 @@ import {
   AccessScope,
   directoryFromSnapshot,
   managementForm,
+  writeWave,
   type DirectorySnapshot,
   type Membership,
 } from '@opora/shared';
 import { openDb, type OporaDb } from '$lib/db/database';
 import { openDoc } from '$lib/documents/doc-repo';
 import { QuestionnaireModel } from './questionnaire-model';
-import { buildQuestionnaireList, loadSummaries, yearWaves } from './school-questionnaires';
+import {
+  buildQuestionnaireList,
+  loadSummaries,
+  loadWaves,
+  yearWaves,
+} from './school-questionnaires';
 
 const dbs: OporaDb[] = [];
 afterEach(async () => {
@@ -94,5 +100,50 @@ describe('school questionnaires', () => {
     const items = buildQuestionnaireList('s1', 2026, new Map(), scope([mo]));
     expect(items.length).toBe(18);
     expect(items.every((i) => !i.canWrite)).toBe(true);
+  });
+
+  it('adds the region’s open and upcoming waves with their period and forms, read from the device', async () => {
+    const db = openDb(`sq-${Math.random()}`);
+    dbs.push(db);
+    const open = await openDoc(db, 'region:r:waves');
+    const wave = (id: string, opensOn: string, closesOn: string, formIds: string[]) => {
+      const [year, kind] = id.split('-') as [string, 'entry' | 'mid' | 'final'];
+      open.transact((doc) =>
+        writeWave(
+          doc,
+          { id, year: Number(year), kind, opensOn, closesOn, formIds, openedBy: 'r', openedAt: 1 },
+          'r',
+        ),
+      );
+    };
+    wave('2035-entry', '2035-02-01', '2035-03-15', ['management', 'teaching']);
+    wave('2025-final', '2025-11-01', '2025-12-15', ['management']);
+    wave('2026-mid', '2026-09-01', '2026-10-10', ['risk_diagnostic']);
+    await open.flushed();
+    open.close();
+    const waves = await loadWaves(db, 'r');
+    expect(waves.map((w) => w.wave.id)).toEqual(['2025-final', '2026-mid', '2035-entry']);
+    expect(await loadWaves(db, 'elsewhere')).toEqual([]);
+
+    const items = buildQuestionnaireList(
+      's1',
+      2026,
+      new Map(),
+      scope([teacher]),
+      waves,
+      '2026-11-26',
+    );
+    // 2026: entry and final with every form, mid with its one form; 2035 (upcoming) with its two;
+    // 2025-final is over and not of this year.
+    expect(items.filter((i) => i.wave === '2026-mid').map((i) => i.formId)).toEqual([
+      'risk_diagnostic',
+    ]);
+    expect(items.filter((i) => i.wave === '2035-entry').map((i) => [i.formId, i.period])).toEqual([
+      ['management', { opensOn: '2035-02-01', closesOn: '2035-03-15', phase: 'upcoming' }],
+      ['teaching', { opensOn: '2035-02-01', closesOn: '2035-03-15', phase: 'upcoming' }],
+    ]);
+    expect(items.some((i) => i.wave === '2025-final')).toBe(false);
+    expect(items.find((i) => i.wave === '2026-entry')?.period).toBeNull();
+    expect(items).toHaveLength(6 + 1 + 6 + 2);
   });
 });

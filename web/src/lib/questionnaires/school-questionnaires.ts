@@ -1,19 +1,26 @@
 /**
- * A school's questionnaires of the current year: every form × every wave
- * (входной, промежуточный, итоговый), each with its summary computed on the
- * device by the shared `summarizeQuestionnaire` (the same function the relay
- * runs, so the school's list and the dashboards agree).
+ * A school's questionnaires: every form × every wave (входной, промежуточный,
+ * итоговый) of the current year, plus every wave the region opened that is not
+ * over yet (its period and forms from the region's waves document,
+ * questionnaires/waves-doc.ts); each with its summary computed on the device by
+ * the shared `summarizeQuestionnaire` (the same function the relay runs, so the
+ * school's list and the dashboards agree).
  */
 import * as Y from 'yjs';
 import {
   FORMS,
   WAVE_KINDS,
+  compareWaveIds,
+  currentWaves,
   formatDocId,
+  readWaves,
   summarizeQuestionnaire,
   waveId,
   waveLabel,
+  wavePhase,
   type AccessScope,
   type QuestionnaireSummary,
+  type StoredWave,
 } from '@opora/shared';
 import type { OporaDb } from '$lib/db/database';
 import { storedState } from '$lib/documents/doc-repo';
@@ -28,6 +35,8 @@ export interface QuestionnaireItem {
   /** Null when the document is not on this device yet. */
   summary: QuestionnaireSummary | null;
   canWrite: boolean;
+  /** The wave's period when the region opened it (null: not opened, default deadlines). */
+  period: { opensOn: string; closesOn: string; phase: 'upcoming' | 'open' | 'closed' } | null;
 }
 
 /** The summaries of a school with nothing stored. */
@@ -59,16 +68,42 @@ export async function loadSummaries(
   return out;
 }
 
-/** The forms × waves of a year that the user may read, with their summaries. */
+/** The monitoring waves of a region stored on the device (none when it has not synced them). */
+export async function loadWaves(db: OporaDb, regionId: string | null): Promise<StoredWave[]> {
+  if (!regionId) return [];
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, await storedState(db, formatDocId({ kind: 'waves', regionId })));
+    return readWaves(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * The forms × waves the user may read, with their summaries: the waves of
+ * `year`, and the opened waves not over on `today`; an opened wave lists its own
+ * forms and carries its period.
+ */
 export function buildQuestionnaireList(
   schoolId: string,
   year: number,
   summaries: ReadonlyMap<string, QuestionnaireSummary>,
   scope: AccessScope,
+  waves: readonly StoredWave[] = [],
+  today = '',
 ): QuestionnaireItem[] {
+  const opened = new Map(waves.map((w) => [w.wave.id, w.wave]));
+  const ids = new Set(yearWaves(year));
+  for (const w of currentWaves(waves, today)) ids.add(w.wave.id);
   const items: QuestionnaireItem[] = [];
-  for (const wave of yearWaves(year)) {
+  for (const wave of [...ids].sort(compareWaveIds)) {
+    const stored = opened.get(wave);
+    const period = stored
+      ? { opensOn: stored.opensOn, closesOn: stored.closesOn, phase: wavePhase(stored, today) }
+      : null;
     for (const form of FORMS) {
+      if (stored && !stored.formIds.includes(form.id)) continue;
       const docId = formatDocId({ kind: 'questionnaire', schoolId, formId: form.id, wave });
       if (!scope.canRead(docId)) continue;
       items.push({
@@ -79,6 +114,7 @@ export function buildQuestionnaireList(
         waveLabel: waveLabel(wave),
         summary: summaries.get(docId) ?? null,
         canWrite: scope.canWrite(docId),
+        period,
       });
     }
   }
