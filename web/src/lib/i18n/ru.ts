@@ -203,7 +203,8 @@ const REFUSAL_REASONS: Partial<Record<AckCode, string>> = {
   [AckCode.malformedUpdate]: 'Изменение повреждено.',
   [AckCode.missingDependencies]:
     'Серверу не хватает более ранних изменений этого документа. Повторите отправку после синхронизации.',
-  [AckCode.invalidShape]: 'Изменение нарушает структуру документа.',
+  [AckCode.invalidShape]:
+    'Изменение нарушает структуру документа или содержит ответ, который не подходит к вопросу анкеты.',
   [AckCode.tooLarge]: 'Изменение слишком большое.',
   [AckCode.unknownDocument]: 'Школа или партнёрство этого документа не найдены на сервере.',
   [AckCode.duplicateDocument]: 'Документ пришёл дважды в одном запросе.',
