@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { trackTouchedKeys, validateContent } from '../documents/content.ts';
 import { registerKey } from '../documents/register.ts';
+import type { DocRef } from '../documents/ids.ts';
 import { initQuestionnaireDoc, readQuestionnaire, setAnswer } from './document.ts';
 import { formById } from './forms/index.ts';
 
 const RISK = formById('risk_diagnostic')!;
-const REF = { kind: 'questionnaire', schoolId: 's1', formId: RISK.id, wave: '2035-entry' } as const;
+const REF: DocRef = { kind: 'questionnaire', schoolId: 's1', formId: RISK.id, wave: '2035-entry' };
 
 /** Applies what `fn` writes on a copy of `base` to a relay-side replica and checks it. */
 function judge(base: Y.Doc, fn: (d: Y.Doc) => void, ref = REF): () => void {
@@ -60,6 +61,11 @@ describe('questionnaire content check', () => {
     ];
     for (const [, fn, message] of bad) expect(judge(base, fn)).toThrow(message);
     expect(judge(base, () => undefined, { ...REF, formId: 'nope' })).toThrow(/unknown form/);
+    // The generic editor's documents (no monitoring wave in the id) keep the layout check only.
+    const legacy = { ...REF, formId: 'environment', wave: 'entry' };
+    expect(
+      judge(base, (d) => d.getMap('answers').set('respondent', 'Иванова'), legacy),
+    ).not.toThrow();
   });
 
   it('the app reads such an entry as invalid at its question, and the form still works', () => {

@@ -2,9 +2,16 @@
  * The relay's content check of a questionnaire document: beyond the layout
  * (`documents/layout.ts`), every answer an update writes must fit the form.
  *
+ * Which documents: those of a monitoring wave, i.e. whose wave segment is a
+ * wave id (`2026-entry`). Ids with another last segment (`…:environment:entry`)
+ * are the generic editor's documents from before the form definitions (the
+ * app still lists them, web/src/lib/documents/catalogue.ts, and edits them as
+ * free fields): they keep the layout check only, since refusing them would
+ * refuse the app's own writes. No form screen, summary or dashboard reads them.
+ *
  * What is refused (ShapeError, so the device gets the same «invalid shape»
  * acknowledgement as for a broken layout):
- * - a document of a form this relay does not know;
+ * - a monitoring-wave document of a form this relay does not know;
  * - an `answers` entry that is not a register entry, is written under a newer
  *   form version than the relay knows, names a question no version of the form
  *   had, or holds a value of the wrong type for its question (the same
@@ -25,6 +32,7 @@ import { ShapeError } from '../documents/layout.ts';
 import { readEntry, formerIds, QUESTIONNAIRE_ROOTS } from './document.ts';
 import { longTextQuestions, type FormDefinition } from './form.ts';
 import { formById } from './forms/index.ts';
+import { parseWaveId } from './waves.ts';
 
 /** Root name → keys an update set or deleted (see `documents/content.ts`). */
 export type TouchedKeys = ReadonlyMap<string, ReadonlySet<string>>;
@@ -57,6 +65,7 @@ export function checkQuestionnaireContent(
   wave: string,
   touched: TouchedKeys,
 ): void {
+  if (!parseWaveId(wave)) return; // a generic document, not a form's (see above)
   const form = formById(formId);
   if (!form) throw new ShapeError(`unknown form "${formId}"`);
   const keysOf = (root: string) => {
