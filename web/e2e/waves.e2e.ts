@@ -30,6 +30,10 @@ test('the regional coordinator opens a wave with its period; a teacher sees its 
   await region.getByRole('link', { name: 'Волны мониторинга: открыть волну, сроки' }).click();
   await expect(region).toHaveURL(new RegExp(`/doc/${WAVES_DOC}$`));
   await expect(region.getByRole('heading', { level: 2, name: 'Открыть волну' })).toBeVisible();
+  // A 360-px phone: nothing wider than the screen.
+  expect(await region.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    360,
+  );
 
   // A period that ends before it starts is explained in Russian, not saved.
   await region.getByLabel('Год').fill('2035');
