@@ -217,7 +217,12 @@ export class TransferManager {
     if (state.step !== 'preview') return;
     this.#import = { ...state, step: 'applying' };
     try {
-      const report = await applyTransfer(state.contents, this.store, { access: this.access() });
+      // Every readable change goes on to the relay, which judges rights (issue 6): what it
+      // refuses is shown with its reason on the sync page and stays on this device.
+      const report = await applyTransfer(state.contents, this.store, {
+        access: this.access(),
+        forward: 'all',
+      });
       await rememberPeer(this.db, state.contents.manifest).catch(() => undefined);
       this.#import = { step: 'done', fileName: state.fileName, report };
     } catch (e) {
