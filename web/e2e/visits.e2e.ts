@@ -394,6 +394,33 @@ test('a file arrives through the share sheet (service worker share target) and b
     page.getByTestId('import-result').locator('li', { hasText: 'Посещение школы 3 февраля 2040' }),
   ).toContainText('новый');
 
+  // A share of a file over the limit is refused by its size; the file is not kept.
+  await page.evaluate(
+    ({ action, field }) => {
+      const form = document.createElement('form');
+      form.method = 'POST';
+      form.enctype = 'multipart/form-data';
+      form.action = action;
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.name = field;
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(101 * 1024 * 1024)], 'огромный.opora'));
+      input.files = dt.files;
+      form.append(input);
+      document.body.append(form);
+      form.submit();
+    },
+    { action: target.action, field: target.params.files[0]!.name },
+  );
+  await expect(page.getByTestId('import-error')).toContainText(
+    'Файл слишком большой: принимаются файлы до 100 МБ.',
+  );
+  expect(await page.evaluate(() => caches.has('opora-shared-file'))).toBe(true);
+  expect(
+    await page.evaluate(async () => (await (await caches.open('opora-shared-file')).keys()).length),
+  ).toBe(0);
+
   // A share that brought no file says so.
   await share(false);
   await expect(page.getByTestId('import-error')).toContainText(
