@@ -218,8 +218,9 @@ test('agreed steps become a measure and a comment of the school’s roadmap; vis
 
   // The school's page and the curator's home name the visit, never its id.
   await curator.goto(`/school/${SCHOOL}`);
+  // (Until the device has summarised the report, its kind is not known: «Посещение куратора».)
   await expect(
-    curator.getByRole('link', { name: 'Посещение школы 12 марта 2039 г.' }).first(),
+    curator.getByRole('link', { name: /^Посещение (школы|куратора) 12 марта 2039 г\.$/ }).first(),
   ).toBeVisible();
   await expect(curator.getByText(rawId)).toHaveCount(0);
   await syncUntilClean(curator);
@@ -300,6 +301,8 @@ test('a carried change the curator may not write is refused by the relay with it
   const curator = await curatorCtx.newPage();
   await signIn(curator, CURATOR);
   await syncUntilClean(curator);
+  // A navigation, so the service worker controls the page (and serves the screens) offline.
+  await curator.goto('/');
   await goOffline(curatorCtx);
   await toTransfer(curator);
   await curator.locator('input[type=file]').setInputFiles(file);

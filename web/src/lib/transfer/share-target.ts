@@ -46,7 +46,10 @@ export async function receiveShare(request: Request, storage: CacheStorage): Pro
   let file: File | undefined;
   try {
     const form = await request.formData();
-    file = form.getAll(SHARE_FILE_FIELD).find((v): v is File => typeof v !== 'string');
+    // A form with no file chosen still sends an empty part without a name: not a file.
+    file = form
+      .getAll(SHARE_FILE_FIELD)
+      .find((v): v is File => typeof v !== 'string' && (v.name !== '' || v.size > 0));
   } catch {
     return sharedScreenPath('none');
   }
