@@ -203,7 +203,7 @@ function forgeContent(good: Buffer): Buffer {
 test('agreed steps become a measure and a comment of the school’s roadmap; visits are named by kind and day', async ({
   browser,
 }) => {
-  const STEP_MEASURE = 'Открыть кружок финансовой грамотности (2039)';
+  const STEP_MEASURE = 'Открыть кружок финансовой грамотности в 2039 году';
   const STEP_COMMENT = 'Уточнить показатели программы к маю 2039 года';
   const curatorCtx = await browser.newContext();
   const curator = await curatorCtx.newPage();
