@@ -257,7 +257,7 @@ test('agreed steps become a measure and a comment of the school’s roadmap; vis
     school.getByRole('group', { name: new RegExp(`^Мероприятие \\d+\\. ${STEP_MEASURE}`) }),
   ).toBeVisible();
   await school.getByRole('button', { name: /^Комментарии/ }).click();
-  await expect(school.getByText(STEP_COMMENT)).toBeVisible();
+  await expect(school.getByTestId('comment-all').filter({ hasText: STEP_COMMENT })).toBeVisible();
   await syncUntilClean(school);
 
   // The curator sees the roadmap with the step as a measure, and the step in progress on the checklist.
