@@ -112,9 +112,9 @@ export class TutoringDoc {
     this.act(() => this.ops?.editText(t, next));
   }
 
-  /** Notes a finished text edit (the plan's last change). */
-  noteTextEdited(): void {
-    this.act((e) => e.noteTextEdited());
+  /** Notes a finished text edit in the plan's history. */
+  noteTextEdited(t: TutoringText): void {
+    this.act(() => this.ops?.noteTextEdited(t));
   }
 
   moveTask(id: string, dir: MoveDirection): void {
