@@ -269,12 +269,6 @@ export const tr = {
     deleteConfirm: (title: string) =>
       `Удалить проблему «${title || 'без названия'}» со всеми задачами, показателями и мероприятиями? Это изменение получат все участники.`,
   },
-  move: {
-    up: (what: string) => `Выше: ${what}`,
-    down: (what: string) => `Ниже: ${what}`,
-    upShort: '↑ Выше',
-    downShort: '↓ Ниже',
-  },
   tasks: {
     delete: (n: number) => `Удалить задачу ${n}`,
     deleteConfirm: (n: number) => `Удалить задачу ${n}?`,

@@ -185,6 +185,7 @@ export const tt = {
     sides: { leader: 'школа-лидер', participant: 'школа-участник', other: 'другое' },
     addParticipant: 'Добавить участника',
     removeParticipant: (name: string) => `Убрать участника ${name}`,
+    removeParticipantConfirm: (name: string) => `Убрать участника ${name} из мероприятия?`,
     newTitle: 'Тема нового мероприятия',
     add: 'Добавить мероприятие',
     delete: 'Удалить мероприятие',
@@ -231,12 +232,6 @@ export const tt = {
     otherPerson: 'другой участник',
     yes: 'да',
     no: 'нет',
-  },
-  move: {
-    up: (what: string) => `Выше: ${what}`,
-    down: (what: string) => `Ниже: ${what}`,
-    upShort: '↑ Выше',
-    downShort: '↓ Ниже',
   },
   error: 'Не удалось сохранить изменение. Обновите страницу и попробуйте снова.',
 } as const;
