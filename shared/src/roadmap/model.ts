@@ -60,7 +60,7 @@ import {
   type EditContext,
   type SlottedText,
 } from './crdt-kit.ts';
-import { appendChange, readChangeLog, textEditLogged } from './change-log.ts';
+import { readChangeLog, textEditLogged } from './change-log.ts';
 import { orderKeyAfter } from './order-key.ts';
 import {
   INDICATOR_DIRECTIONS,
@@ -882,18 +882,7 @@ export class RoadmapEditor extends DocEditor {
     field = '',
     value: string | number | boolean | null = null,
   ): void {
-    appendChange(this.roots.history, {
-      id: this.newId(),
-      at: this.now(),
-      by: this.ctx.actor.userId,
-      byName: this.ctx.actor.name ?? '',
-      action,
-      targetKind,
-      targetId,
-      label,
-      field,
-      value,
-    });
+    this.appendHistory(this.roots.history, { action, targetKind, targetId, label, field, value });
   }
 
   private keyFor(list: YArr, at: Placement, movingId?: string): string {

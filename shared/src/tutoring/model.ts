@@ -48,7 +48,6 @@ import {
 } from '../roadmap/crdt-kit.ts';
 import { compareOrdered, orderKeyAfter } from '../roadmap/order-key.ts';
 import {
-  appendChange,
   readChangeLog,
   textEditLogged,
   type ChangeAction,
@@ -852,18 +851,7 @@ export class TutoringEditor extends DocEditor {
     field = '',
     value: string | number | boolean | null = null,
   ): void {
-    appendChange(this.roots.history, {
-      id: this.newId(),
-      at: this.now(),
-      by: this.ctx.actor.userId,
-      byName: this.ctx.actor.name ?? '',
-      action,
-      targetKind,
-      targetId,
-      label,
-      field,
-      value,
-    });
+    this.appendHistory(this.roots.history, { action, targetKind, targetId, label, field, value });
   }
 
   /** The title of a history target as it reads now ('' when it has none). */
