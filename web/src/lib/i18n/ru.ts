@@ -23,6 +23,13 @@ const waits = (n: number) =>
 
 /** The catalogue. */
 export const t = {
+  /** The buttons that move an item of an ordered list (roadmap, tutoring plan). */
+  move: {
+    up: (what: string) => `Выше: ${what}`,
+    down: (what: string) => `Ниже: ${what}`,
+    upShort: '↑ Выше',
+    downShort: '↓ Ниже',
+  },
   app: {
     name: 'Опора',
     skipToContent: 'Перейти к содержанию',
@@ -110,7 +117,7 @@ export const t = {
     tutoring: (year: number) => `Программа тьюторского сопровождения на ${year} год`,
     calendar: (year: number) => `Календарь ближайших дел на ${year} год`,
     plan: (year: number) => `План-график на ${year} год`,
-    visit: (id: string) => `Посещение куратора ${id}`,
+    visit: (day: string) => `Посещение куратора ${day}`,
   },
   editor: {
     readOnly: 'Только чтение: у вас нет права менять этот документ.',
