@@ -180,7 +180,6 @@ export const tq = {
     closeYes: 'Да, завершить',
     saved: 'Сохранено. Школы получат изменения при синхронизации.',
     readOnly: 'Волны открывает региональный координатор; здесь их можно только посмотреть.',
-    openedBy: (who: string, when: string) => `изменено: ${who}, ${when}`,
     conflict: (others: string) =>
       `Два разных периода, заданных одновременно: также ${others}. Сохраните нужный — он заменит оба.`,
     formsCount: (n: number) => `${n} ${plural(n, formsWord)}`,
