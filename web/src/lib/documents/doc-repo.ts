@@ -97,6 +97,12 @@ export interface OpenDoc {
 
 const SUMMARY_DELAY_MS = 300;
 const COMPACT_DELAY_MS = 1000;
+/**
+ * How long y-dexie keeps a closed document loaded: moving between screens of one
+ * document (a roadmap and its report, 700 KB for 40 problems) then reuses it
+ * instead of reading and decoding it again. Remote updates still reach it.
+ */
+const KEEP_LOADED_MS = 30_000;
 
 /**
  * Merges a document's pending outbox entries into one, in one transaction, so
@@ -165,7 +171,7 @@ async function load(db: OporaDb, docId: string, forget: () => void): Promise<Ope
   const row = await db.docs.get(docId);
   if (!row) throw new Error(`document ${docId} vanished while opening`);
   const doc = row.content;
-  const provider = DexieYProvider.load(doc);
+  const provider = DexieYProvider.load(doc, { gracePeriod: KEEP_LOADED_MS });
   await provider.whenLoaded;
 
   let writes: Promise<unknown> = Promise.resolve();
