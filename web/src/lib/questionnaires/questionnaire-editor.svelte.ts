@@ -9,7 +9,7 @@
  * and evaluating the whole form (every question's field re-checks its answer)
  * would otherwise sit between every keystroke and its character on screen
  * (issue 4's 300-question form). Keystrokes typed faster than that work share
- * one re-render. Every other change re-renders at once.
+ * one re-render, in an idle moment after the frame. Every other change re-renders at once.
  */
 import {
   QUESTIONNAIRE_ROOTS,
@@ -59,6 +59,9 @@ export function questionnaireTarget(
   const form = formById(ref.formId);
   return form ? { form, wave: ref.wave, schoolId: ref.schoolId } : null;
 }
+
+/** Longest wait for the re-render after typing in a long answer (an idle moment comes first). */
+const RERENDER_WAIT_MS = 150;
 
 /** True when a transaction only typed in long answers (the texts inside the `texts` map). */
 function onlyLongTexts(doc: Y.Doc, tr: Y.Transaction): boolean {
@@ -132,8 +135,13 @@ export class QuestionnaireEditor {
     if (origin === LOCAL_ORIGIN && onlyLongTexts(doc, tr)) {
       if (this.#deferred) return;
       this.#deferred = true;
-      // The task after the next frame: that frame shows the keystroke without this work.
-      requestAnimationFrame(() => setTimeout(this.bumpDeferred, 0));
+      // After the next frame (which shows the keystroke without this work), once the page is
+      // idle: pending input goes first. At most RERENDER_WAIT_MS later on a busy page.
+      requestAnimationFrame(() => {
+        if (typeof requestIdleCallback === 'function')
+          requestIdleCallback(this.bumpDeferred, { timeout: RERENDER_WAIT_MS });
+        else setTimeout(this.bumpDeferred, 0);
+      });
       return;
     }
     this.#deferred = false;
