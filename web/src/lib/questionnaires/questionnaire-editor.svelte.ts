@@ -26,7 +26,6 @@ import {
 import { SvelteSet } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import type { OporaDb } from '$lib/db/database';
-import { LiveValue } from '$lib/db/live.svelte';
 import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
 import { LOCAL_ORIGIN } from '$lib/documents/origins';
 import { QuestionnaireModel, rolesAtSchool, type QuestionnaireView } from './questionnaire-model';
@@ -83,7 +82,6 @@ export class QuestionnaireEditor {
   #closed = false;
   readonly canWrite: boolean;
   readonly form: FormDefinition | null;
-  private readonly refusedLive: LiveValue<number>;
 
   constructor(
     private readonly db: OporaDb,
@@ -93,20 +91,6 @@ export class QuestionnaireEditor {
     const target = questionnaireTarget(docId);
     this.form = target?.form ?? null;
     this.canWrite = target !== null && user.scope.canWrite(docId);
-    this.refusedLive = new LiveValue(
-      () =>
-        db.outbox
-          .where('docId')
-          .equals(docId)
-          .and((r) => r.status === 'refused')
-          .count(),
-      0,
-    );
-  }
-
-  /** Changes of this document the relay refused (handled on the sync screen). */
-  get refused(): number {
-    return this.refusedLive.value;
   }
 
   /** Opens the document on the device and prepares it for writing. */
@@ -223,7 +207,6 @@ export class QuestionnaireEditor {
 
   close(): void {
     this.#closed = true;
-    this.refusedLive.stop();
     const open = this.#open;
     this.#model?.dispose();
     if (open) {
