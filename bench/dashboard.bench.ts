@@ -51,6 +51,7 @@ import { createRelay } from '../sync-server/src/app.ts';
 import { DirectoryRepo } from '../sync-server/src/repo/directory-repo.ts';
 import { UserRepo } from '../sync-server/src/repo/user-repo.ts';
 import { hashPasswordSync } from '../sync-server/src/services/password.ts';
+import { CHROMIUM_ARGS } from './lib/app-bench.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WEB_BUILD = process.env.WEB_BUILD ?? join(ROOT, 'web/build');
@@ -58,14 +59,6 @@ const SCHOOLS = Number(process.env.SCHOOLS ?? 2000);
 const RUNS = Number(process.env.RUNS ?? 5);
 const PASSWORD = 'bench-password';
 const USER = 'bench-region';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

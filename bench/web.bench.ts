@@ -20,6 +20,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import * as Y from 'yjs';
 import { decodeResponse, encodeRequest, SYNC_CONTENT_TYPE, SYNC_PATH } from '@opora/shared';
+import { CHROMIUM_ARGS } from './lib/app-bench.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WEB_BUILD = join(ROOT, 'web/build');
@@ -27,14 +28,6 @@ const PORT = 20_000 + Math.floor(Math.random() * 20_000);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = 5;
 const SCHOOL = 'zar-sosh-3';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

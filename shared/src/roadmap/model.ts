@@ -54,6 +54,7 @@ import {
   mergeTextSlots,
   orderedItems,
   readField,
+  readingWhole,
   readSlotted,
   textOf,
   textSlots,
@@ -324,6 +325,10 @@ function readHistory(list: YArr): HistoryEntry[] {
 
 /** Reads the whole roadmap document into plain data (same result on every replica with the same state). */
 export function readRoadmap(doc: Y.Doc): RoadmapSnapshot {
+  return readingWhole(() => readRoadmapNow(doc));
+}
+
+function readRoadmapNow(doc: Y.Doc): RoadmapSnapshot {
   const r = roadmapRoots(doc);
   const conflicts: ConflictRef[] = [];
   const noteConflicts = (

@@ -25,4 +25,28 @@ describe('openDoc', () => {
     second.close();
     expect(await db.outbox.where('docId').equals(DOC).count()).toBe(1);
   });
+
+  it('stores edits made after a load that applied stored updates (y-dexie still listens)', async () => {
+    const name = `doc-repo-${Math.random()}`;
+    const db = openDb(name);
+    dbs.push(db);
+    const first = await openDoc(db, DOC);
+    first.transact((d) => d.getMap('fields').set('a', 1));
+    await first.flushed();
+    first.close();
+    // A second database handle: no document in memory, so the open loads the stored update.
+    const again = openDb(name);
+    dbs.push(again);
+    const second = await openDoc(again, DOC);
+    expect(second.doc.getMap('fields').get('a')).toBe(1);
+    second.transact((d) => d.getMap('fields').set('b', 2));
+    await second.flushed();
+    await new Promise((r) => setTimeout(r, 50)); // y-dexie stores updates after the transaction
+    second.close();
+    const third = openDb(name);
+    dbs.push(third);
+    const reopened = await openDoc(third, DOC);
+    expect(reopened.doc.getMap('fields').toJSON()).toEqual({ a: 1, b: 2 });
+    reopened.close();
+  });
 });

@@ -97,6 +97,12 @@ export interface OpenDoc {
 
 const SUMMARY_DELAY_MS = 300;
 const COMPACT_DELAY_MS = 1000;
+/**
+ * How long y-dexie keeps a closed document loaded: moving between screens of one
+ * document (a roadmap and its report, 700 KB for 40 problems) then reuses it
+ * instead of reading and decoding it again. Remote updates still reach it.
+ */
+const KEEP_LOADED_MS = 30_000;
 
 /**
  * Merges a document's pending outbox entries into one, in one transaction, so
@@ -158,6 +164,65 @@ export async function openDoc(db: OporaDb, docId: string): Promise<OpenDoc> {
   };
 }
 
+// Closed documents y-dexie keeps loaded (KEEP_LOADED_MS), per database, with their
+// 'destroy' listeners; destroyed when the database closes (sign-out wipes it).
+const lingering = new WeakMap<OporaDb, Map<Y.Doc, () => void>>();
+
+function lingeringOf(db: OporaDb): Map<Y.Doc, () => void> {
+  let docs = lingering.get(db);
+  if (!docs) {
+    const created = new Map<Y.Doc, () => void>();
+    lingering.set(db, created);
+    db.on('close', () => {
+      for (const [doc, forget] of [...created]) {
+        doc.off('destroy', forget);
+        doc.destroy();
+      }
+      created.clear();
+    });
+    docs = created;
+  }
+  return docs;
+}
+
+/** Keeps track of a closed document y-dexie keeps loaded for a while. */
+function linger(db: OporaDb, doc: Y.Doc): void {
+  const docs = lingeringOf(db);
+  const forget = () => docs.delete(doc);
+  doc.once('destroy', forget);
+  docs.set(doc, forget);
+}
+
+/** A closed document is open again. */
+function unlinger(db: OporaDb, doc: Y.Doc): void {
+  const docs = lingeringOf(db);
+  const forget = docs.get(doc);
+  if (!forget) return;
+  doc.off('destroy', forget);
+  docs.delete(doc);
+}
+
+/**
+ * Waits for y-dexie to load a document without Yjs encoding the whole loaded
+ * state once more for y-dexie's own `updateV2` listener, which ignores the
+ * updates y-dexie applies itself: on a 700 KB roadmap that encoding cost as much
+ * as the decoding, on every open. The listeners are back before anyone can
+ * edit (the document is handed out only after this).
+ */
+async function loadedQuietly(doc: Y.Doc, provider: DexieYProvider): Promise<void> {
+  if (doc.isLoaded) return provider.whenLoaded;
+  // lib0's Observable keeps its listeners here; y-dexie registered its own on load().
+  const observers = (doc as unknown as { _observers: Map<string, Set<unknown>> })._observers;
+  const own = observers.get('updateV2');
+  observers.delete('updateV2');
+  try {
+    await provider.whenLoaded;
+  } finally {
+    if (own) for (const f of observers.get('updateV2') ?? []) own.add(f);
+    if (own) observers.set('updateV2', own);
+  }
+}
+
 async function load(db: OporaDb, docId: string, forget: () => void): Promise<OpenEntry> {
   const fields = indexFieldsOf(docId);
   if (!fields) throw new Error(`invalid document id ${docId}`);
@@ -165,8 +230,9 @@ async function load(db: OporaDb, docId: string, forget: () => void): Promise<Ope
   const row = await db.docs.get(docId);
   if (!row) throw new Error(`document ${docId} vanished while opening`);
   const doc = row.content;
-  const provider = DexieYProvider.load(doc);
-  await provider.whenLoaded;
+  unlinger(db, doc);
+  const provider = DexieYProvider.load(doc, { gracePeriod: KEEP_LOADED_MS });
+  await loadedQuietly(doc, provider);
 
   let writes: Promise<unknown> = Promise.resolve();
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -213,6 +279,7 @@ async function load(db: OporaDb, docId: string, forget: () => void): Promise<Ope
       }
       doc.off('update', onUpdate);
       forget();
+      linger(db, doc);
       DexieYProvider.release(doc);
     },
   };

@@ -3,8 +3,16 @@
  * changes (local and from the relay), and exposes the model's read and writes
  * plus the screen's own state (the current section on a phone, the questions a
  * person has left, whether «required» messages show everywhere).
+ *
+ * Typing in a long answer re-renders the form after the keystroke's frame is
+ * painted, not before: the text area already shows the typed text, and reading
+ * and evaluating the whole form (every question's field re-checks its answer)
+ * would otherwise sit between every keystroke and its character on screen
+ * (issue 4's 300-question form). Keystrokes typed faster than that work share
+ * one re-render, in an idle moment after the frame. Every other change re-renders at once.
  */
 import {
+  QUESTIONNAIRE_ROOTS,
   formById,
   parseDocId,
   parseWaveId,
@@ -16,8 +24,10 @@ import {
   type StatusAction,
 } from '@opora/shared';
 import { SvelteSet } from 'svelte/reactivity';
+import type * as Y from 'yjs';
 import type { OporaDb } from '$lib/db/database';
 import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
+import { LOCAL_ORIGIN } from '$lib/documents/origins';
 import { QuestionnaireModel, rolesAtSchool, type QuestionnaireView } from './questionnaire-model';
 
 /**
@@ -47,6 +57,17 @@ export function questionnaireTarget(
   if (!ref || ref.kind !== 'questionnaire' || !parseWaveId(ref.wave)) return null;
   const form = formById(ref.formId);
   return form ? { form, wave: ref.wave, schoolId: ref.schoolId } : null;
+}
+
+/** Longest wait for the re-render after typing in a long answer (an idle moment comes first). */
+const RERENDER_WAIT_MS = 150;
+
+/** True when a transaction only typed in long answers (the texts inside the `texts` map). */
+function onlyLongTexts(doc: Y.Doc, tr: Y.Transaction): boolean {
+  const texts: unknown = doc.getMap(QUESTIONNAIRE_ROOTS.texts);
+  if (tr.changed.size === 0) return false;
+  for (const type of tr.changed.keys()) if (type === texts || type.parent !== texts) return false;
+  return true;
 }
 
 /** The questionnaire being filled. */
@@ -92,7 +113,28 @@ export class QuestionnaireEditor {
     this.#model = model;
   }
 
-  private readonly bump = () => {
+  #deferred = false;
+
+  private readonly bump = (_u: Uint8Array, origin: unknown, doc: Y.Doc, tr: Y.Transaction) => {
+    if (origin === LOCAL_ORIGIN && onlyLongTexts(doc, tr)) {
+      if (this.#deferred) return;
+      this.#deferred = true;
+      // After the next frame (which shows the keystroke without this work), once the page is
+      // idle: pending input goes first. At most RERENDER_WAIT_MS later on a busy page.
+      requestAnimationFrame(() => {
+        if (typeof requestIdleCallback === 'function')
+          requestIdleCallback(this.bumpDeferred, { timeout: RERENDER_WAIT_MS });
+        else setTimeout(this.bumpDeferred, 0);
+      });
+      return;
+    }
+    this.#deferred = false;
+    this.#version++;
+  };
+
+  private readonly bumpDeferred = () => {
+    if (!this.#deferred) return; // Re-rendered at once by a later change.
+    this.#deferred = false;
     this.#version++;
   };
 

@@ -20,6 +20,7 @@ import {
   type RoadmapReport,
   type RoadmapSnapshot,
 } from '@opora/shared';
+import type * as Y from 'yjs';
 import type { OporaDb } from '$lib/db/database';
 import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
 import { LOCAL_ORIGIN } from '$lib/documents/origins';
@@ -41,6 +42,22 @@ export type RoadmapFailure = 'not_found' | 'forbidden' | 'load';
 export interface RoadmapUser {
   id: string;
   name: string;
+}
+
+// The last read of each loaded document until its next transaction: the report opened from
+// the roadmap (the same Y.Doc, still loaded) does not read a 40-problem roadmap again.
+const reads = new WeakMap<Y.Doc, RoadmapSnapshot>();
+const followed = new WeakSet<Y.Doc>();
+
+function snapshotOf(ops: RoadmapOps): RoadmapSnapshot {
+  const doc = ops.doc;
+  if (!followed.has(doc)) {
+    followed.add(doc);
+    doc.on('afterTransaction', () => reads.delete(doc));
+  }
+  let snap = reads.get(doc);
+  if (!snap) reads.set(doc, (snap = ops.snapshot()));
+  return snap;
 }
 
 /** A roadmap open on a screen. */
@@ -95,7 +112,7 @@ export class RoadmapDoc {
       );
       if (this.canWrite) this.ops.init();
       open.doc.on('update', this.onUpdate);
-      this.#snapshot = this.ops.snapshot();
+      this.#snapshot = snapshotOf(this.ops);
     } catch {
       this.#failure = 'load';
     }
@@ -107,7 +124,7 @@ export class RoadmapDoc {
     this.scheduled = true;
     queueMicrotask(() => {
       this.scheduled = false;
-      if (this.ops && !this.closed) this.#snapshot = this.ops.snapshot();
+      if (this.ops && !this.closed) this.#snapshot = snapshotOf(this.ops);
     });
   };
 
