@@ -34,7 +34,7 @@ import { td } from '$lib/i18n/dashboard';
 import {
   completionForms,
   coordinatedMunicipalities,
-  curatorsFromVisits,
+  curatorsOf,
   inputsFromRows,
   isCoordinator,
   riskFactorColumns,
@@ -243,7 +243,15 @@ export class DashboardData {
   readonly waves = $derived(wavesOfYear(this.#year, td.waveKinds));
   readonly forms = completionForms();
   readonly riskFactors = riskFactorColumns();
-  readonly curators = $derived(curatorsFromVisits(this.inputs.visits));
+  /** Curators: the directory's assignments in scope, and whoever else visited. */
+  readonly curators = $derived.by(() => {
+    const user = this.session.session?.user;
+    return curatorsOf(
+      this.session.directory.curators ?? [],
+      this.inputs.visits,
+      new Map(user ? [[user.id, user.name]] : []),
+    );
+  });
   private readonly examIndex = $derived(
     new ExamIndex(this.inputs.examResults, this.inputs.regionalAverages),
   );
@@ -299,8 +307,13 @@ export class DashboardData {
   readonly curatorActivity = $derived.by(() => {
     const shown = idSet(this.schools);
     const visits = this.inputs.visits.filter((v) => shown.has(v.schoolId));
+    const visitors = new Set(visits.map((v) => v.curatorId));
+    // The filter narrows a curator to their shown schools; one with none shown and no visit there drops out.
+    const curators = this.curators
+      .map((c) => ({ ...c, schoolIds: c.schoolIds.filter((id) => shown.has(id)) }))
+      .filter((c) => c.schoolIds.length > 0 || visitors.has(c.id));
     return buildCuratorActivity({
-      curators: curatorsFromVisits(visits),
+      curators,
       schools: this.schools,
       visits,
       asOf: this.#today,
