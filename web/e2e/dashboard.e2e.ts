@@ -194,10 +194,25 @@ test('a municipal coordinator never sees another municipality’s school, in the
     '/dashboard/report',
   ]) {
     await page.goto(path);
-    await expect(main.getByRole('link', { name: 'МБОУ СОШ № 3 с. Заречье' }).first()).toBeVisible();
+    // The printable report names schools without links.
+    await expect(main.getByText('МБОУ СОШ № 3 с. Заречье', { exact: true }).first()).toBeVisible();
     await expect(main).not.toContainText('Североград');
     await expect(main).not.toContainText('Озёр');
   }
+  // The report prints without the app's navigation and controls.
+  await page.goto('/dashboard/report');
+  await page.emulateMedia({ media: 'print' });
+  await expect(
+    page.getByRole('heading', {
+      name: 'Сводный отчёт по муниципалитету: Зареченский муниципальный район',
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Разделы панели' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Печать' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Синхронизация' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('button', { name: 'Печать' })).toBeVisible();
+
   // The curators of the municipality's schools are named from the directory, without any visit yet.
   await page.goto('/dashboard/curators');
   await expect(main.locator('th', { hasText: 'Морозова Татьяна Николаевна' })).toBeVisible();
@@ -281,7 +296,7 @@ test('the school enters its exam results; the coordinator’s laptop shows them 
   const school = await browser.newContext();
   const director = await school.newPage();
   await signIn(director, DIRECTOR);
-  await director.getByRole('link', { name: 'МБОУ СОШ № 3 с. Заречье' }).first().click();
+  // The school's documents on its home screen include its exam results.
   await director.getByRole('link', { name: 'Результаты экзаменов' }).click();
   await expect(director.getByRole('heading', { name: 'Результаты экзаменов' })).toBeVisible();
   await director.getByLabel('Год', { exact: true }).fill('2041');
@@ -305,7 +320,9 @@ test('the school enters its exam results; the coordinator’s laptop shows them 
   await goOffline(laptop);
   await page.reload();
   const freshness = page.getByTestId('freshness');
-  await expect(freshness).toContainText('Нет сети: показаны данные, сохранённые на устройстве.');
+  await expect(freshness).toContainText(
+    /Нет (сети|связи с сервером): показаны данные, сохранённые на устройстве\./,
+  );
   await expect(freshness).toContainText(/по состоянию на .+ \(последняя успешная синхронизация\)/);
   await expect(page.getByRole('row', { name: /^2041/ })).toContainText('71,5');
   // A dashboard not opened before, by address, offline: built from the summaries on the device.
@@ -314,4 +331,66 @@ test('the school enters its exam results; the coordinator’s laptop shows them 
   await page.getByLabel('Отчётный год').selectOption('2041');
   await expect(page.getByRole('row', { name: /МБОУ СОШ № 3 с\. Заречье/ })).toContainText('71,5');
   await laptop.close();
+});
+
+test('the plan-schedule computes the share of schools that submitted a questionnaire', async ({
+  page,
+  request,
+}) => {
+  const doc = new Y.Doc();
+  setAnswer(doc, riskDiagnosticForm, 'ad_differentiation', 'rarely', 'u-region');
+  submitForReview(doc, 'u-region');
+  const stored = await sync(request, await token(request, 'region', 'region1'), '', [
+    {
+      docId: 'school:zar-nosh-lesnoy:questionnaire:risk_diagnostic:2041-entry',
+      update: Y.encodeStateAsUpdate(doc),
+    },
+  ]);
+  expect(stored.acks.map((a) => a.code)).toEqual([AckCode.ok]);
+
+  await signIn(page, REGION);
+  await page.goto('/dashboard/plan');
+  await expect(page.getByRole('heading', { name: 'План-график региона' })).toBeVisible();
+  await page.getByLabel('Год', { exact: true }).fill('2041');
+  await page.getByLabel('Наименование мероприятия').fill('Диагностика рисков во всех школах');
+  await page.getByLabel('Период (как в плане)').fill('до 1 марта');
+  await page.getByLabel(/^Прогнозируемый результат/).fill('100%');
+  await page
+    .getByLabel('Фактический результат считать автоматически')
+    .selectOption('questionnaire_done');
+  await page.getByLabel('Анкета', { exact: true }).selectOption('risk_diagnostic');
+  await page.getByLabel('Этап мониторинга').selectOption('2041-entry');
+  await page.getByRole('button', { name: 'Добавить в план-график' }).click();
+  const row = page.getByRole('row', { name: /Диагностика рисков во всех школах/ });
+  // One school of thirty submitted the 2041 entry diagnostic.
+  await expect(row).toContainText('рассчитано: 3,3 %', { timeout: 30_000 });
+  await expect(row).toContainText('Факт считается: Школ, заполнивших анкету');
+  // «до 1 марта» 2041: under way, behind the 100 % planned.
+  await expect(row).toContainText('Выполняется');
+});
+
+test('a regional coordinator adds one calendar item to every municipality and marks schools in two', async ({
+  page,
+}) => {
+  await signIn(page, REGION);
+  await page.goto('/dashboard/calendar');
+  await expect(page.getByLabel('Муниципалитет')).toHaveValue('*');
+  const title = `Региональный семинар ${Date.now()}`;
+  await page.getByLabel('Мероприятие', { exact: true }).fill(title);
+  await page.getByLabel(/Сроки/).fill('до 20 марта 2041');
+  await page.getByLabel('Запрос на содействие').fill('Обеспечить участие 100% школ');
+  await page.getByRole('button', { name: 'Добавить в календарь' }).click();
+  const items = page.locator('ul.items > li', { hasText: title });
+  await expect(items).toHaveCount(3);
+  const zarechny = items.filter({ hasText: 'Зареченский муниципальный район' });
+  await expect(zarechny).toContainText('100 % школ: 0 из 10');
+  await zarechny.getByRole('button', { name: 'Отметить участие' }).click();
+  await zarechny.getByRole('checkbox', { name: 'МБОУ НОШ п. Лесной' }).check();
+  await expect(zarechny).toContainText('100 % школ: 1 из 10');
+  // One municipality's calendar alone holds its own copy.
+  await page.getByLabel('Муниципалитет').selectOption({ label: 'Зареченский муниципальный район' });
+  await expect(page.locator('ul.items > li', { hasText: title })).toHaveCount(1);
+  await expect(page.locator('ul.items > li', { hasText: title })).toContainText(
+    '100 % школ: 1 из 10',
+  );
 });
