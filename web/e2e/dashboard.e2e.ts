@@ -369,7 +369,7 @@ test('the plan-schedule computes the share of schools that submitted a questionn
   await expect(row).toContainText('Выполняется');
 });
 
-test('a regional coordinator adds one calendar item to every municipality and marks schools in two', async ({
+test('a regional coordinator adds one calendar item to every municipality at once and marks a school', async ({
   page,
 }) => {
   await signIn(page, REGION);

@@ -139,10 +139,10 @@ describe('plan-schedule deviations (seed 002)', () => {
         ctx,
       ),
     ).toBe(30);
-    // A questionnaire of another wave or a draft does not count.
+    // A questionnaire of another wave, or one still in progress, does not count.
     const others = [
       { ...questionnaires[0]!, schoolId: 's3', wave: 'mid' },
-      { ...questionnaires[0]!, schoolId: 's4', status: 'draft' as const },
+      { ...questionnaires[0]!, schoolId: 's4', status: 'in_progress' as const },
     ];
     expect(
       computePlanMetric(

@@ -35,6 +35,7 @@ import {
   completionForms,
   coordinatedMunicipalities,
   curatorsOf,
+  curatorsShown,
   inputsFromRows,
   isCoordinator,
   riskFactorColumns,
@@ -249,7 +250,7 @@ export class DashboardData {
     return curatorsOf(
       this.session.directory.curators ?? [],
       this.inputs.visits,
-      new Map(user ? [[user.id, user.name]] : []),
+      nameMap(user ? [user] : []),
     );
   });
   private readonly examIndex = $derived(
@@ -307,13 +308,8 @@ export class DashboardData {
   readonly curatorActivity = $derived.by(() => {
     const shown = idSet(this.schools);
     const visits = this.inputs.visits.filter((v) => shown.has(v.schoolId));
-    const visitors = new Set(visits.map((v) => v.curatorId));
-    // The filter narrows a curator to their shown schools; one with none shown and no visit there drops out.
-    const curators = this.curators
-      .map((c) => ({ ...c, schoolIds: c.schoolIds.filter((id) => shown.has(id)) }))
-      .filter((c) => c.schoolIds.length > 0 || visitors.has(c.id));
     return buildCuratorActivity({
-      curators,
+      curators: curatorsShown(this.curators, visits, shown),
       schools: this.schools,
       visits,
       asOf: this.#today,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectorySnapshot, Membership, School, VisitSummaryInput } from '@opora/shared';
 import { SUMMARY_DETAIL_VERSION as dv } from '$lib/db/database';
-import { curatorsOf, inputsFromRows, schoolsInScope, type SummaryRow } from './inputs';
+import {
+  curatorsOf,
+  curatorsShown,
+  inputsFromRows,
+  schoolsInScope,
+  type SummaryRow,
+} from './inputs';
 
 const school = (id: string, municipalityId: string): School => ({
   id,
@@ -71,6 +77,10 @@ describe('dashboard inputs', () => {
       { id: 'u-c', name: 'Яковлева', schoolIds: ['a1'] },
       { id: 'u-x', name: 'u-x', schoolIds: [] },
     ]);
+    // Filtered to school a2: Яковлева (assigned a1 only, no visit shown) drops out; the visitor stays.
+    const shown = curatorsShown(list, [visit('u-x', 'a2')], new Set(['a2']));
+    expect(shown.map((c) => c.id)).toEqual(['u-x']);
+    expect(curatorsShown(list, [], new Set(['a1'])).map((c) => c.id)).toEqual(['u-c']);
   });
 
   it('maps summary details to the dashboards’ inputs', () => {

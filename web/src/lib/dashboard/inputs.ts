@@ -314,6 +314,21 @@ export function curatorsOf(
   return [...out.values()].sort(byName);
 }
 
+/**
+ * The curators as the filter shows them: each narrowed to their shown schools;
+ * one with none shown and no visit among `visits` (the shown schools' visits) drops out.
+ */
+export function curatorsShown(
+  curators: readonly CuratorInput[],
+  visits: readonly VisitSummaryInput[],
+  shown: ReadonlySet<string>,
+): CuratorInput[] {
+  const visitors = new Set(visits.map((v) => v.curatorId));
+  return curators
+    .map((c) => ({ ...c, schoolIds: c.schoolIds.filter((id) => shown.has(id)) }))
+    .filter((c) => c.schoolIds.length > 0 || visitors.has(c.id));
+}
+
 /** The current calendar year on this device. */
 export function thisYear(): number {
   return new Date().getFullYear();
