@@ -48,27 +48,13 @@ import { resetEpoch } from './repo/meta.ts';
 import { SyncRepo } from './repo/sync-repo.ts';
 import { SyncService, type SyncServiceOptions } from './services/sync.ts';
 import { sessionFor } from './testing/fixture.ts';
-import { describeDoc, mulberry32 } from './testing/sim.ts';
+import { Rng, describeDoc, mulberry32 } from './testing/sim.ts';
 import type { Session } from './context.ts';
 
 const SCHEDULES = Number(process.env.SCHEDULES ?? 1000);
 const STEPS = Number(process.env.STEPS ?? 60);
 const ONLY_SEED = process.env.SEED === undefined ? undefined : Number(process.env.SEED);
 const FIRST_SEED = Number(process.env.SEED_BASE ?? 1);
-
-class Rng {
-  constructor(readonly next: () => number) {}
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  pick<T>(list: readonly T[]): T {
-    if (list.length === 0) throw new Error('pick from an empty list');
-    return list[this.int(list.length)]!;
-  }
-}
 
 /** The users of the fixture directory; t1 has two devices (phone and laptop). */
 const USERS: { id: string; memberships: Membership[]; devices: number }[] = [

@@ -49,37 +49,12 @@ import { documents } from './db/schema.ts';
 import { SyncRepo } from './repo/sync-repo.ts';
 import { SyncService } from './services/sync.ts';
 import { sessionFor } from './testing/fixture.ts';
+import { Rng, describeDoc, mulberry32 } from './testing/sim.ts';
 import type { Session } from './context.ts';
 
 const SCHEDULES = Number(process.env.SCHEDULES ?? 300);
 const STEPS = Number(process.env.STEPS ?? 40);
 const ONLY_SEED = process.env.SEED === undefined ? undefined : Number(process.env.SEED);
-
-/** mulberry32: a tiny seeded PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  constructor(readonly next: () => number) {}
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  pick<T>(list: readonly T[]): T {
-    if (list.length === 0) throw new Error('pick from an empty list');
-    return list[this.int(list.length)]!;
-  }
-}
 
 type Reach = 'never' | 'sometimes' | 'always';
 
@@ -131,27 +106,6 @@ function rootsOf(kind: DocKind, type: 'map' | 'array'): string[] {
   return Object.entries(LAYOUTS[kind])
     .filter(([name, t]) => t === type && name !== 'meta')
     .map(([name]) => name);
-}
-
-/** Sorted-keys JSON, so maps whose keys arrived in another order compare equal. */
-function canon(v: unknown): string {
-  return JSON.stringify(v, (_k, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(
-          Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
-        )
-      : value,
-  );
-}
-
-/** Content by the kind's layout plus the state vector, as one comparable string. */
-function describeDoc(doc: Y.Doc, docId: string): string {
-  const kind = kindOf(docId);
-  const content: Record<string, unknown> = {};
-  for (const [name, type] of Object.entries(LAYOUTS[kind]))
-    content[name] = type === 'map' ? doc.getMap(name).toJSON() : doc.getArray(name).toJSON();
-  const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((a, b) => a[0] - b[0]);
-  return canon({ content, sv });
 }
 
 /** Every edit: map keys set (and deleted), list items inserted (and deleted). */
@@ -466,7 +420,7 @@ async function runSchedule(seed: number, c: Counters): Promise<void> {
         expect(new Set(doc.getArray<string>(root).toArray()), `${docId}: ${root}`).toEqual(
           model.items.get(docId)?.get(root) ?? new Set(),
         );
-      relayView.set(docId, describeDoc(doc, docId));
+      relayView.set(docId, describeDoc(doc, kindOf(docId)));
       doc.destroy();
     }
     // All converge on what each may read.
@@ -478,7 +432,7 @@ async function runSchedule(seed: number, c: Counters): Promise<void> {
       for (const [docId, doc] of d.store.docs) {
         expect(doc.store.pendingStructs, `${who} ${docId}: pending structs`).toBeNull();
         expect(doc.store.pendingDs, `${who} ${docId}: pending deletes`).toBeNull();
-        expect(describeDoc(doc, docId), `${who} ${docId}`).toBe(relayView.get(docId));
+        expect(describeDoc(doc, kindOf(docId)), `${who} ${docId}`).toBe(relayView.get(docId));
       }
       // The relay refused only what this user may not write and this device chose to forward;
       // the refused entries stay on the device.

@@ -17,6 +17,24 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** Draws from a seeded PRNG: coin flips, integers below n, list picks. */
+export class Rng {
+  constructor(readonly next: () => number) {}
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  /** An integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  /** One element of a non-empty list. */
+  pick<T>(list: readonly T[]): T {
+    if (list.length === 0) throw new Error('pick from an empty list');
+    return list[this.int(list.length)]!;
+  }
+}
+
 /** Sorted-keys JSON, so maps whose keys arrived in another order compare equal. */
 export function canon(v: unknown): string {
   return JSON.stringify(v, (_k, value: unknown) =>

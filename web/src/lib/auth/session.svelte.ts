@@ -31,6 +31,8 @@ export class SessionManager {
   /** The device's data was wiped (another user signed in): the page must reload. */
   wiped = false;
 
+  readonly #hasDirectory = $derived.by(() => this.directoryLive.value !== undefined);
+
   readonly scope = $derived.by(() => {
     const s = this.session;
     return new AccessScope(s?.memberships ?? [], directoryFromSnapshot(this.directory));
@@ -54,8 +56,12 @@ export class SessionManager {
     return this.directoryLive.value ?? EMPTY_DIRECTORY;
   }
 
+  /**
+   * The directory has been read from the device. A derived, so effects keyed on
+   * it rerun when it arrives, not on every later write of the directory.
+   */
   get hasDirectory(): boolean {
-    return this.directoryLive.value !== undefined;
+    return this.#hasDirectory;
   }
 
   /** A sync is running now. */
