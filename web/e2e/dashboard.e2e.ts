@@ -201,6 +201,11 @@ test('a municipal coordinator never sees another municipality’s school, in the
   }
   // The report prints without the app's navigation and controls.
   await page.goto('/dashboard/report');
+  await expect(
+    page.getByText(
+      /^Кураторов: \d+; проведено посещений: \d+; закреплённых школ без контакта 60 дней и дольше: \d+$/,
+    ),
+  ).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(
     page.getByRole('heading', {

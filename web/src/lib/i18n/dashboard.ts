@@ -277,6 +277,8 @@ export const td = {
     print: 'Печать',
     generated: (when: string) => `Сформирован ${when}`,
     summary: 'Основные показатели',
+    curators: (n: number, visits: number, stale: number, d: number) =>
+      `Кураторов: ${n}; проведено посещений: ${visits}; закреплённых школ без контакта ${d} ${plural(d, days)} и дольше: ${stale}`,
   },
   card: {
     back: 'К списку школ',
