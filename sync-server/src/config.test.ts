@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       DATABASE_PATH: '/tmp/x.db',
       WEB_ROOT: '/srv/web',
       DEMO: 'off',
+      DEMO_DOCUMENTS: '0',
       TRUST_PROXY: '1',
     });
     expect(c).toEqual({
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
       databasePath: '/tmp/x.db',
       webRoot: '/srv/web',
       demo: false,
+      demoDocuments: false,
       trustProxy: true,
     });
   });
@@ -38,6 +40,7 @@ describe('loadConfig', () => {
     [{ PORT: '-1' }, /PORT/],
     [{ PORT: '80.5' }, /PORT/],
     [{ DEMO: 'maybe' }, /DEMO/],
+    [{ DEMO_DOCUMENTS: 'yes please' }, /DEMO_DOCUMENTS/],
     [{ HOST: '  ' }, /HOST/],
     [{ DATABASE_PATH: '' }, /DATABASE_PATH/],
   ])('refuses %j with a message naming the variable', (env, name) => {

@@ -18,6 +18,8 @@ export interface Config {
   webRoot: string;
   /** Seed the demo region when the database is empty (DEMO, default on). */
   demo: boolean;
+  /** With the demo region, also its filled questionnaires, roadmaps, exams and visits (DEMO_DOCUMENTS, default on). */
+  demoDocuments: boolean;
   /** Take the client address from X-Forwarded-For (TRUST_PROXY, default off). */
   trustProxy: boolean;
 }
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: resolve(text(env, 'DATABASE_PATH', './data/opora.db')),
     webRoot: resolve(text(env, 'WEB_ROOT', resolve(REPO_ROOT, 'web/build'))),
     demo: flag(env, 'DEMO', true),
+    demoDocuments: flag(env, 'DEMO_DOCUMENTS', true),
     trustProxy: flag(env, 'TRUST_PROXY', false),
   };
 }

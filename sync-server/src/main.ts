@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createRelay, type Relay } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { demoTable } from './demo/print.ts';
+import { storeDemoDocuments } from './demo/documents.ts';
 import { DEMO_LOGINS, isDatabaseEmpty, seedDemo } from './demo/seed.ts';
 import { holdLock } from './relay-lock.ts';
 import { UserRepo } from './repo/user-repo.ts';
@@ -48,6 +49,7 @@ function start(): void {
   let seeded = false;
   if (config.demo && isDatabaseEmpty(relay.db)) {
     seedDemo(relay.db);
+    if (config.demoDocuments) storeDemoDocuments(relay.db);
     seeded = true;
   }
   const demoPresent =

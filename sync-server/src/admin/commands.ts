@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { openDb, type OpenDb } from '../db/open.ts';
+import { storeDemoDocuments } from '../demo/documents.ts';
 import { DEMO_LOGINS, isDatabaseEmpty, seedDemo } from '../demo/seed.ts';
 import { demoTable } from '../demo/print.ts';
 import { lockHolder } from '../relay-lock.ts';
@@ -445,7 +446,8 @@ export const COMMANDS: Record<string, Command> = {
           'База не пуста: демонстрационные данные пишутся только в пустую базу.',
         );
       seedDemo(ctx.odb, ctx.now, ctx.io.scrypt ?? DEFAULT_SCRYPT);
-      ctx.audit('seed-demo', { users: DEMO_LOGINS.length });
+      const documents = storeDemoDocuments(ctx.odb, ctx.now);
+      ctx.audit('seed-demo', { users: DEMO_LOGINS.length, documents });
       ctx.io.out('Демонстрационный регион создан. Входы:');
       ctx.io.out(demoTable(DEMO_LOGINS));
     },
