@@ -24,6 +24,21 @@ export default defineConfig({
         display: 'standalone',
         background_color: '#ffffff',
         theme_color: '#1d4e89',
+        // Appear in Android's share sheet for transfer files: the service worker takes the POST
+        // (web/src/lib/transfer/share-target.ts: SHARE_TARGET_PATH, SHARE_FILE_FIELD).
+        share_target: {
+          action: '/share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            files: [
+              {
+                name: 'file',
+                accept: ['.opora', 'application/vnd.opora.transfer', 'application/octet-stream'],
+              },
+            ],
+          },
+        },
         icons: [
           { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },

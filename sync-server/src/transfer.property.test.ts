@@ -343,8 +343,10 @@ async function runSchedule(seed: number, c: Counters): Promise<void> {
       } else if (doc.status === 'unchanged') c.docsUnchanged++;
       else {
         c.docsUpdated++;
-        if (doc.forward === 'queued' && !d.session.scope.canWrite(doc.docId))
+        if (doc.forward === 'relayDecides') {
+          expect(d.session.scope.canWrite(doc.docId)).toBe(false);
           d.queuedUnwritable.add(doc.docId);
+        } else if (doc.forward === 'queued') expect(d.session.scope.canWrite(doc.docId)).toBe(true);
       }
     }
     if (file.from !== d.index) d.peerVectors.set(file.from, knownVectorsOf(report.manifest));

@@ -123,7 +123,9 @@ test('a school’s changes travel to the relay through the curator’s file, and
   await expect(result.locator('li', { hasText: 'Дорожная карта на 2033 год' })).toContainText(
     'новый',
   );
-  await expect(result.locator('li', { hasText: 'Посещение куратора' })).toContainText('обновлён');
+  await expect(result.locator('li', { hasText: 'Посещение школы 12 марта 2033' })).toContainText(
+    'обновлён',
+  );
   await openVisit(curator, visitId);
   await expect(curator.getByLabel('Изменения в школе')).toHaveValue('Открыт кабинет робототехники');
   await expect(curator.getByTestId('step')).toHaveAttribute('data-state', 'accepted');
@@ -161,7 +163,7 @@ test('a school’s changes travel to the relay through the curator’s file, and
   await expect(school.getByTestId('import-preview')).toContainText(`От кого: ${CURATOR.name}`);
   await school.getByRole('button', { name: 'Принять', exact: true }).click();
   await expect(
-    school.getByTestId('import-result').locator('li', { hasText: 'Посещение куратора' }),
+    school.getByTestId('import-result').locator('li', { hasText: 'Посещение школы 12 марта 2033' }),
   ).toContainText('обновлён');
   await openVisit(school, visitId);
   await expect(school.getByLabel('Что увидели')).toHaveValue(

@@ -170,7 +170,12 @@ describe('export and import', () => {
     // With forward 'all' the relay is left to judge: the visit is queued too.
     const other = new MemoryTransferStore();
     const all = await importTransfer(file.bytes, other, { access, forward: 'all' });
-    expect(all.documents.filter((d) => d.forward === 'queued').map((d) => d.docId)).toEqual([Q, V]);
+    expect(all.documents.map((d) => [d.docId, d.forward])).toEqual([
+      [Q, 'queued'],
+      [V, 'relayDecides'],
+      [S2, 'none'],
+    ]);
+    expect(other.outbox.map((e) => e.docId)).toEqual([Q, V]);
   });
 
   it('refuses documents that would break their layout', async () => {

@@ -103,7 +103,11 @@ export interface ExportResult {
 export type ForwardPolicy =
   /** Queue changes of documents the user may write (default; no access given means all). */
   | 'writable'
-  /** Queue every readable change and let the relay refuse what it refuses. */
+  /**
+   * Queue every readable change and let the relay refuse what it refuses (the
+   * refusal and its reason reach the user; the content stays on the device).
+   * Changes the user may not write are marked `relayDecides`.
+   */
   | 'all';
 
 /** Options of an import. */
@@ -349,7 +353,7 @@ export async function applyTransfer(
         bytes,
         newBytes: gained.length,
         carriedUnacknowledged: carried,
-        forward: queue ? 'queued' : 'readOnly',
+        forward: !queue ? 'readOnly' : writable ? 'queued' : 'relayDecides',
       });
     } finally {
       scratch.destroy();

@@ -42,6 +42,9 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { MAX_DOC_ID_LENGTH } from '../documents/ids.ts';
 import { TRANSFER_FILE_ERRORS } from './messages.ts';
+import { MAX_TRANSFER_FILE_BYTES } from './limits.ts';
+
+export { MAX_TRANSFER_FILE_BYTES, TRANSFER_FILE_EXTENSION, TRANSFER_MIME_TYPE } from './limits.ts';
 
 /** Version of the file layout; a reader refuses any other. */
 export const TRANSFER_FORMAT_VERSION = 1;
@@ -52,18 +55,11 @@ export const TRANSFER_MAGIC = new Uint8Array([0x4f, 0x50, 0x4f, 0x52, 0x41, 0x54
 /** Length of the fixed header. */
 export const TRANSFER_HEADER_BYTES = 52;
 
-/** Largest file accepted, checked against the file's size before it is read. */
-export const MAX_TRANSFER_FILE_BYTES = 100 * 1024 * 1024;
-
 /** Largest decompressed payload accepted. */
 export const MAX_TRANSFER_PAYLOAD_BYTES = 256 * 1024 * 1024;
 
 /** Most documents in one file. */
 export const MAX_TRANSFER_DOCS = 20_000;
-
-/** MIME type and extension of a transfer file. */
-export const TRANSFER_MIME_TYPE = 'application/vnd.opora.transfer';
-export const TRANSFER_FILE_EXTENSION = '.opora';
 
 const COMPRESSION_DEFLATE_RAW = 1;
 const MAX_NAME_LENGTH = 200;

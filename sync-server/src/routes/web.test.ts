@@ -53,6 +53,15 @@ describe('web build', () => {
     expect((await relay.app.request('/../../etc/passwd')).status).not.toBe(500);
   });
 
+  it('sends a share-sheet POST that missed the service worker to the transfer screen', async () => {
+    relay = createRelay({ databasePath: ':memory:', webRoot: root });
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array([1, 2, 3])]), 'a.opora');
+    const res = await relay.app.request('/share-target', { method: 'POST', body: form });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/transfer?shared=none');
+  });
+
   it('answers a Russian page when the app is not built', async () => {
     relay = createRelay({ databasePath: ':memory:', webRoot: join(root, 'nothing') });
     const res = await relay.app.request('/');

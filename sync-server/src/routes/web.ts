@@ -46,6 +46,9 @@ export function webRoutes(webRoot: string | null | undefined): Hono {
       c.header('Cache-Control', 'public, max-age=31536000, immutable');
     else if (NO_CACHE.test(c.req.path)) c.header('Cache-Control', 'no-cache');
   });
+  // The share sheet's POST (manifest share_target) is the service worker's; one that reaches the
+  // relay came before the worker was installed: the transfer screen says the file did not arrive.
+  app.post('/share-target', (c) => c.redirect('/transfer?shared=none', 303));
   app.use('*', serveStatic({ root: webRoot }));
   app.get('*', async (c) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) throw new NotFound();

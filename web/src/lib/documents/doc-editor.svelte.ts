@@ -13,7 +13,7 @@ import {
 } from '@opora/shared';
 import type { OporaDb, OutboxRow } from '$lib/db/database';
 import { LiveValue } from '$lib/db/live.svelte';
-import { NOTES_LOCATION, docTitle, type FieldSpec } from './catalogue';
+import { NOTES_LOCATION, docTitle, visitFactsOfDoc, visitTitle, type FieldSpec } from './catalogue';
 import { LOCAL_ORIGIN } from './origins';
 import { editorSections, type EditorSection } from './editor-model';
 import { openDoc, type OpenDoc } from './doc-repo';
@@ -31,7 +31,7 @@ export class DocEditor {
   #failure = $state<OpenFailure | null>(null);
   #open = $state<OpenDoc | null>(null);
   readonly ref: DocRef | null;
-  readonly title: string;
+  readonly #title: string;
   readonly canWrite: boolean;
   private readonly outbox: LiveValue<OutboxRow[]>;
 
@@ -41,11 +41,20 @@ export class DocEditor {
     scope: AccessScope,
   ) {
     this.ref = parseDocId(docId);
-    this.title = this.ref ? docTitle(this.ref) : '';
+    this.#title = this.ref ? docTitle(this.ref) : '';
     const decision = scope.decide(docId, 'read');
     if (!decision.ok) this.#failure = decision.reason === 'forbidden' ? 'forbidden' : 'not_found';
     this.canWrite = decision.ok && scope.canWrite(docId);
     this.outbox = new LiveValue(() => db.outbox.where('docId').equals(docId).toArray(), []);
+  }
+
+  /** The document's title; a visit's follows its kind and day once loaded. */
+  get title(): string {
+    void this.#version;
+    const open = this.#open;
+    if (this.ref?.kind === 'visit' && open)
+      return visitTitle(this.ref.visitId, visitFactsOfDoc(open.doc));
+    return this.#title;
   }
 
   /** Loads the document from the device. */

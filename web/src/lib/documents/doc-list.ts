@@ -45,7 +45,7 @@ export function buildDocList(
     .filter((id) => scope.canRead(id))
     .map((id) => ({
       id,
-      title: docTitleOf(id),
+      title: docTitleOf(id, byId.get(id)?.summary),
       summary: byId.get(id)?.summary ?? null,
       pending: counts.get(id)?.pending ?? 0,
       refused: counts.get(id)?.refused ?? 0,

@@ -179,6 +179,8 @@ async function load(db: OporaDb, docId: string, forget: () => void): Promise<Ope
     summaryTimer = undefined;
     const summary = summarize(doc, fields.kind, docId);
     writes = writes.then(() => db.docs.update(docId, { summary, updatedAt: Date.now() }));
+    // A local edit made before the summarizers loaded: its detail comes from the backfill.
+    if (detailsMissed()) scheduleDetailBackfill(db);
   };
   const flushSummary = () => {
     if (summaryTimer === undefined) return;

@@ -109,7 +109,7 @@ export const t = {
     tutoring: (year: number) => `Программа тьюторского сопровождения на ${year} год`,
     calendar: (year: number) => `Календарь ближайших дел на ${year} год`,
     plan: (year: number) => `План-график на ${year} год`,
-    visit: (id: string) => `Посещение куратора ${id}`,
+    visit: (day: string) => `Посещение куратора ${day}`,
   },
   editor: {
     readOnly: 'Только чтение: у вас нет права менять этот документ.',

@@ -13,7 +13,8 @@ import {
 } from '@opora/shared/transfer/exchange';
 import { TransferError, type TransferContents } from '@opora/shared/transfer/format';
 import type { DirectorySnapshot } from '@opora/shared';
-import type { OporaDb, TransferPeer } from '$lib/db/database';
+import type { DocSummary, OporaDb, TransferPeer } from '$lib/db/database';
+import { TransferTitles } from './titles';
 import { LiveValue } from '$lib/db/live.svelte';
 import { tt } from '$lib/i18n/transfer';
 import { deviceSender } from '$lib/storage/backup';
@@ -21,6 +22,7 @@ import { DexieTransferStore } from './dexie-transfer';
 import { transferChoices, type TransferChoice } from './choices';
 import { loadPeers, peerVectors, rememberPeer } from './peers';
 import { canShareFile, downloadFile, shareFile, transferFile } from './deliver';
+import { takeSharedFile } from './share-target';
 
 /** Export progress. */
 export type ExportState =
@@ -51,7 +53,8 @@ export class TransferManager {
   #peer = $state('');
   #export = $state<ExportState>({ step: 'idle' });
   #import = $state<ImportState>({ step: 'idle' });
-  private readonly rows: LiveValue<{ id: string; schoolId: string }[]>;
+  private readonly rows: LiveValue<{ id: string; schoolId: string; summary: DocSummary }[]>;
+  private readonly titles = new TransferTitles();
   private readonly store: DexieTransferStore;
   private readonly peersLive: LiveValue<TransferPeer[]>;
 
@@ -63,7 +66,12 @@ export class TransferManager {
   ) {
     this.store = new DexieTransferStore(db);
     this.rows = new LiveValue(
-      async () => (await db.docs.toArray()).map((r) => ({ id: r.id, schoolId: r.schoolId })),
+      async () =>
+        (await db.docs.toArray()).map((r) => ({
+          id: r.id,
+          schoolId: r.schoolId,
+          summary: r.summary,
+        })),
       [],
     );
     this.peersLive = new LiveValue(() => loadPeers(db), []);
@@ -77,6 +85,11 @@ export class TransferManager {
   /** Everything, then each school with documents on the device, by name. */
   get choices(): TransferChoice[] {
     return transferChoices(this.rows.value, this.directory());
+  }
+
+  /** A document's title for the file's lists: a visit's kind and day from the file or the device. */
+  titleOf(docId: string): string {
+    return this.titles.titleOf(docId, this.rows.value);
   }
 
   get choice(): string {
@@ -169,10 +182,33 @@ export class TransferManager {
     this.#import = { step: 'reading', fileName };
     try {
       const contents = await openTransferFile(file);
+      this.titles.readFile(contents);
       this.#import = { step: 'preview', fileName, contents };
     } catch (e) {
       this.#import = { step: 'failed', fileName, message: errorMessage(e) };
     }
+  }
+
+  /**
+   * A file from the phone's share sheet, kept by the service worker
+   * (share-target.ts): `arrival` is the screen's `?shared=` value.
+   */
+  async openShared(arrival: string, fileName: string): Promise<void> {
+    const name = fileName || tt.import.sharedFile;
+    if (arrival === 'too-large') {
+      this.#import = {
+        step: 'failed',
+        fileName: name,
+        message: new TransferError('tooLarge').message,
+      };
+      return;
+    }
+    const file =
+      arrival === 'file' && typeof caches !== 'undefined'
+        ? await takeSharedFile(caches).catch(() => null)
+        : null;
+    if (file) await this.open(file);
+    else this.#import = { step: 'failed', fileName: name, message: tt.import.shareLost };
   }
 
   /** Merges the previewed file into the device. */
@@ -181,7 +217,12 @@ export class TransferManager {
     if (state.step !== 'preview') return;
     this.#import = { ...state, step: 'applying' };
     try {
-      const report = await applyTransfer(state.contents, this.store, { access: this.access() });
+      // Every readable change goes on to the relay, which judges rights (issue 6): what it
+      // refuses is shown with its reason on the sync page and stays on this device.
+      const report = await applyTransfer(state.contents, this.store, {
+        access: this.access(),
+        forward: 'all',
+      });
       await rememberPeer(this.db, state.contents.manifest).catch(() => undefined);
       this.#import = { step: 'done', fileName: state.fileName, report };
     } catch (e) {

@@ -5,6 +5,7 @@ import type { ChecklistMeasure } from '@opora/shared/visits/checklist';
 import type { OporaDb } from '$lib/db/database';
 import { LiveValue } from '$lib/db/live.svelte';
 import { docTitleOf } from '$lib/documents/catalogue';
+import { DETAIL_KINDS, scheduleDetailBackfill } from '$lib/documents/detail-backfill';
 import type { DocIndexRow } from '$lib/documents/doc-list';
 import {
   checklistSources,
@@ -31,17 +32,20 @@ export class SchoolVisits {
       schoolId,
       year: Number(this.today.slice(0, 4)),
     });
-    this.rows = new LiveValue(
-      async () =>
-        (await db.docs.where('schoolId').equals(schoolId).toArray()).map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          schoolId: r.schoolId,
-          summary: r.summary,
-          updatedAt: r.updatedAt,
-        })),
-      [],
-    );
+    this.rows = new LiveValue(async () => {
+      const rows = (await db.docs.where('schoolId').equals(schoolId).toArray()).map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        schoolId: r.schoolId,
+        summary: r.summary,
+        updatedAt: r.updatedAt,
+      }));
+      // Visits, questionnaires and next visit come from the details: a row stored without one
+      // (edited before the summarizers loaded, or the page closed first) gets it shortly.
+      if (rows.some((r) => DETAIL_KINDS.includes(r.kind) && r.summary.detail === undefined))
+        scheduleDetailBackfill(db);
+      return rows;
+    }, []);
     this.outbox = new LiveValue(
       async () => (await db.outbox.toArray()).map((r) => ({ docId: r.docId, status: r.status })),
       [],
