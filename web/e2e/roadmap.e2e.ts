@@ -5,6 +5,9 @@
  * the curator's comment reaches the school; the analytical report prints.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DIRECTOR, SCHOOL, goOffline, goOnline, signIn, syncUntilClean } from './helpers';
 
 // The curator of МБОУ СОШ № 3 с. Заречье (sync-server/src/demo/seed.ts).
@@ -187,6 +190,14 @@ test('the leader school tutor writes the partnership plan; the participant schoo
   await expect(pb.getByLabel('Текст эссе')).toHaveValue(
     'Мы – одна команда: школа-лидер и школа-участник.',
   );
+  // The plan's history says who changed what.
+  await pb.getByRole('button', { name: 'История изменений' }).click();
+  const history = pb.getByTestId('history');
+  await expect(history).toContainText(`${TUTOR.name} изменил(а) соглашение, модель: Смешанная`);
+  await expect(history).toContainText(
+    'изменил(а) пункт соглашения «Консультирование директора», включён: да',
+  );
+  await expect(history).toContainText('добавил(а) мероприятие «Модельный семинар по оцениванию»');
 
   const c = await browser.newContext();
   const pc = await c.newPage();
@@ -213,4 +224,63 @@ test('the leader school tutor writes the partnership plan; the participant schoo
   await a.close();
   await b.close();
   await c.close();
+});
+
+/** Runs the relay's admin CLI on the test relay's database (`npm run admin -- …`). */
+function admin(...args: string[]) {
+  const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+  execFileSync('npx', ['tsx', 'sync-server/src/admin/cli.ts', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_PATH: join(process.env.OPORA_E2E_DIR ?? '', 'opora.db') },
+    stdio: 'pipe',
+  });
+}
+
+test('a roadmap change the relay refuses is shown on the roadmap screen and sent again once the right is back', async ({
+  browser,
+}) => {
+  // A teacher of another school, so no other test loses a right meanwhile; a year no other test uses.
+  const OZ_TEACHER = { login: 'teacher-oz', password: 'teacher2', name: 'Козлова Анна Дмитриевна' };
+  const DOC = 'school:oz-sosh-5:roadmap:2037';
+  const grant = ['teacher-oz', 'teacher', '--school', 'oz-sosh-5'];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, OZ_TEACHER);
+  await page.goto(`/doc/${DOC}`);
+  await expect(page.getByRole('heading', { name: 'Ключевые проблемы' })).toBeVisible();
+  // A sync now, so this page's copy of the user's rights is fresh and stays in use.
+  await syncUntilClean(page);
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Ключевые проблемы' })).toBeVisible();
+
+  // The school's administrator takes the right away on the relay; the device does not know yet.
+  admin('revoke-grant', ...grant);
+  try {
+    await page.getByLabel('Новая ключевая проблема').fill('Низкие результаты ВПР по математике');
+    await page.getByRole('button', { name: 'Добавить проблему' }).click();
+    await expect(
+      page.getByRole('region', { name: 'Проблема 1. Низкие результаты ВПР по математике' }),
+    ).toBeVisible();
+    await page.getByRole('link', { name: /Синхронизация/ }).click();
+    const open = page.getByRole('link', { name: 'Открыть документ' });
+    await expect(async () => {
+      const button = page.getByRole('button', { name: 'Синхронизировать' });
+      if (await button.isEnabled()) await button.click();
+      await expect(open).toBeVisible({ timeout: 2_000 });
+    }).toPass();
+    await open.click();
+
+    // The roadmap screen itself says the change was refused, why, and what to do.
+    const notice = page.getByTestId('refused');
+    await expect(notice).toContainText('Сервер не принял изменения этого документа');
+    await expect(notice).toContainText('У вас нет права менять этот документ.');
+    await expect(page.getByRole('heading', { name: 'Ключевые проблемы' })).toBeVisible();
+  } finally {
+    admin('grant', ...grant);
+  }
+  // The right is back: sending again clears the notice.
+  await page.getByRole('button', { name: 'Повторить отправку' }).click();
+  await syncUntilClean(page);
+  await expect(page.getByText('Отклонённых изменений нет.')).toBeVisible();
+  await context.close();
 });

@@ -41,6 +41,8 @@ export const LAYOUTS: Record<DocKind, Readonly<Record<string, RootType>>> = {
     mentors: 'array',
     matrix: 'array',
     essay: 'text',
+    // Who changed what, when (tutoring/model.ts, roadmap/change-log.ts).
+    history: 'array',
   },
   calendar: { meta: 'map', items: 'array' },
   // examAverages: the regional average per exam indicator for the plan's year (dashboard/exams.ts).

@@ -18,6 +18,7 @@
  */
 import * as Y from 'yjs';
 import { readRegister, registerValues, writeRegister } from '../documents/register.ts';
+import { appendChange, type ChangeAction } from './change-log.ts';
 
 /** The person making changes through an editor. */
 export interface Actor {
@@ -158,6 +159,27 @@ export abstract class DocEditor {
       out = fn();
     }, this.ctx.origin);
     return out as R;
+  }
+
+  /** Appends this person's entry to a history of changes (change-log.ts), in the current transaction. */
+  protected appendHistory(
+    history: Y.Array<unknown>,
+    change: {
+      action: ChangeAction;
+      targetKind: string;
+      targetId: string;
+      label: string;
+      field: string;
+      value: string | number | boolean | null;
+    },
+  ): void {
+    appendChange(history, {
+      id: this.newId(),
+      at: this.now(),
+      by: this.ctx.actor.userId,
+      byName: this.ctx.actor.name ?? '',
+      ...change,
+    });
   }
 
   /** Writes a register field (supersedes every value this replica has seen). */

@@ -8,6 +8,7 @@ export {
   type FieldVersion,
   type SlottedText,
 } from './crdt-kit.ts';
+export type { ChangeAction, ChangeEntry } from './change-log.ts';
 export { compareOrdered, isOrderKey, orderKeyAfter, orderKeyBetween } from './order-key.ts';
 export * from './types.ts';
 export * from './labels.ts';

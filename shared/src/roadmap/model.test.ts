@@ -74,6 +74,75 @@ describe('roadmap model', () => {
     expect(last2[1]?.byName).toBe('Иванова А. П.');
   });
 
+  it('records every kind of edit, once per call, with who, what and when', () => {
+    const { ed, ids } = fixtureRoadmap();
+    const calls: [() => void, string, string, string, string | number | boolean | null][] = [
+      [() => ed.setMeta('periodEnd', '2027-06-30'), 'update', 'roadmap', 'periodEnd', '2027-06-30'],
+      [
+        () => ed.setProblemFactor(ids.p1, 'weak_staff', true),
+        'update',
+        'problem',
+        'factors',
+        'weak_staff',
+      ],
+      [
+        () => ed.setProblemDirection(ids.p1, 'parents', false),
+        'update',
+        'problem',
+        'directions',
+        '-parents',
+      ],
+      [() => ed.noteTextEdited('problem', ids.p1, 'goal'), 'edit_text', 'problem', 'goal', null],
+      [() => ed.addTask(ids.p1, 'Новая задача'), 'create', 'task', '', null],
+      [() => ed.setIndicatorField(ids.i1, 'target', 8), 'update', 'indicator', 'target', 8],
+      [
+        () => ed.addIndicatorValue(ids.i1, { date: '2027-01-20', value: 21 }),
+        'update',
+        'indicator',
+        'values',
+        21,
+      ],
+      [() => ed.setMeasureField(ids.m1, 'status', 'done'), 'update', 'measure', 'status', 'done'],
+      [
+        () => ed.addEvidence(ids.m1, { kind: 'note', text: 'Протокол' }),
+        'update',
+        'measure',
+        'evidence',
+        'Протокол',
+      ],
+      [() => ed.moveItem('measure', ids.m1, {}), 'move', 'measure', '', null],
+      [() => ed.addComment('measure', ids.m1, 'Хорошо'), 'create', 'comment', '', null],
+      [() => ed.addResource({ title: 'ИРО' }), 'create', 'resource', '', null],
+      [() => ed.deleteItem('indicator', ids.i2), 'delete', 'indicator', '', null],
+      [() => ed.deleteProblem(ids.p2), 'delete', 'problem', '', null],
+    ];
+    for (const [call, action, kind, field, value] of calls) {
+      const before = ed.snapshot().history;
+      call();
+      const after = ed.snapshot().history;
+      expect(after.length, `${action} ${kind} ${field}`).toBe(before.length + 1);
+      const e = after[after.length - 1];
+      expect([e?.action, e?.targetKind, e?.field, e?.value]).toEqual([action, kind, field, value]);
+      expect(e?.by).toBe('director-1');
+      expect(e?.byName).toBe('Иванова А. П.');
+      expect(e?.at).toBeGreaterThan(before[before.length - 1]?.at ?? 0);
+    }
+    const values = ed.snapshot().problems[0]?.indicators.find((i) => i.id === ids.i1)?.values;
+    const last = values?.[values.length - 1];
+    ed.deleteIndicatorValue(ids.i1, last?.id ?? '');
+    const comment = ed.snapshot().comments.at(-1);
+    ed.setCommentResolved(comment?.id ?? '', true);
+    expect(
+      ed
+        .snapshot()
+        .history.slice(-2)
+        .map((e) => [e.action, e.targetKind, e.field, e.value]),
+    ).toEqual([
+      ['update', 'indicator', 'values', null],
+      ['resolve', 'comment', '', null],
+    ]);
+  });
+
   it('coalesces text-edit notes per person, item and field', () => {
     const { ed, ids } = fixtureRoadmap();
     const before = ed.snapshot().history.length;

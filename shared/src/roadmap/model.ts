@@ -36,10 +36,8 @@
  *   a concurrent change stay until someone picks one (`snapshot.conflicts`).
  *
  * History: each editor call appends one plain entry to `history` in the same
- * transaction as the change (who, when, what, the item's title at the time), so
- * the entry and the change travel together and the record survives deletion and
- * garbage collection, which Yjs transactions themselves do not: Yjs keeps no
- * author or time per change. Texts are edited directly through their Y.Text by
+ * transaction as the change (who, when, what, the item's title at the time);
+ * see change-log.ts for why. Texts are edited directly through their Y.Text by
  * the screen's editor; the screen calls `noteTextEdited` when an editing session
  * ends (one entry per person, item and field per 10 minutes).
  */
@@ -62,6 +60,7 @@ import {
   type EditContext,
   type SlottedText,
 } from './crdt-kit.ts';
+import { readChangeLog, textEditLogged } from './change-log.ts';
 import { orderKeyAfter } from './order-key.ts';
 import {
   INDICATOR_DIRECTIONS,
@@ -139,9 +138,6 @@ const INDICATOR_GUARDS = {
   targetDate: is.isoDateOrNull,
   direction: is.oneOf(INDICATOR_DIRECTIONS),
 } as const;
-
-const HISTORY_COALESCE_MS = 10 * 60_000;
-const LABEL_MAX = 120;
 
 function str(x: unknown): string {
   return typeof x === 'string' ? x : '';
@@ -323,25 +319,7 @@ function readResource(m: YMap): ResourceSnapshot {
 }
 
 function readHistory(list: YArr): HistoryEntry[] {
-  const isKind = is.oneOf(TARGET_KINDS);
-  const out: HistoryEntry[] = [];
-  for (const e of plainEntries(list)) {
-    if (typeof e.id !== 'string' || !isKind(e.targetKind)) continue;
-    const v = e.value;
-    out.push({
-      id: e.id,
-      at: num(e.at),
-      by: str(e.by),
-      byName: str(e.byName),
-      action: str(e.action) as HistoryAction,
-      targetKind: e.targetKind,
-      targetId: str(e.targetId),
-      label: str(e.label),
-      field: str(e.field),
-      value: typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null,
-    });
-  }
-  return out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  return readChangeLog(list, is.oneOf(TARGET_KINDS));
 }
 
 /** Reads the whole roadmap document into plain data (same result on every replica with the same state). */
@@ -883,19 +861,9 @@ export class RoadmapEditor extends DocEditor {
    * session ends). Coalesced: one entry per person, item and field per 10 minutes.
    */
   noteTextEdited(targetKind: TargetKind, targetId: string, field: string): void {
-    const recent = readHistory(this.roots.history);
-    const now = this.now();
-    for (let i = recent.length - 1; i >= 0; i--) {
-      const h = recent[i] as HistoryEntry;
-      if (now - h.at > HISTORY_COALESCE_MS) break;
-      if (
-        h.action === 'edit_text' &&
-        h.by === this.ctx.actor.userId &&
-        h.targetId === targetId &&
-        h.field === field
-      )
-        return;
-    }
+    const history = readHistory(this.roots.history);
+    if (textEditLogged(history, this.ctx.actor.userId, targetKind, targetId, field, this.now()))
+      return;
     let label = targetKind === 'report' ? targetId : '';
     if (targetKind === 'problem') label = textOf(this.problemMap(targetId), 'title');
     else if (targetKind === 'task' || targetKind === 'indicator' || targetKind === 'measure')
@@ -914,20 +882,7 @@ export class RoadmapEditor extends DocEditor {
     field = '',
     value: string | number | boolean | null = null,
   ): void {
-    this.roots.history.push([
-      {
-        id: this.newId(),
-        at: this.now(),
-        by: this.ctx.actor.userId,
-        byName: this.ctx.actor.name ?? '',
-        action,
-        targetKind,
-        targetId,
-        label: label.slice(0, LABEL_MAX),
-        field,
-        value: typeof value === 'string' ? value.slice(0, LABEL_MAX) : value,
-      },
-    ]);
+    this.appendHistory(this.roots.history, { action, targetKind, targetId, label, field, value });
   }
 
   private keyFor(list: YArr, at: Placement, movingId?: string): string {

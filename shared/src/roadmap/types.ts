@@ -3,6 +3,7 @@
  * snapshots screens read, and the enumerations stored in fields. The Yjs layout
  * these come from is described in model.ts.
  */
+import type { ChangeAction, ChangeEntry } from './change-log.ts';
 import type { FieldState, SlottedText } from './crdt-kit.ts';
 
 /** Statuses of a measure (мероприятие). */
@@ -193,25 +194,10 @@ export interface CommentSnapshot {
 }
 
 /** Actions recorded in the history. */
-export type HistoryAction =
-  'create' | 'update' | 'delete' | 'move' | 'edit_text' | 'resolve' | 'reopen';
+export type HistoryAction = ChangeAction;
 
-/** One entry of the history of changes (who changed what, when). */
-export interface HistoryEntry {
-  id: string;
-  at: number;
-  by: string;
-  byName: string;
-  action: HistoryAction;
-  targetKind: TargetKind;
-  targetId: string;
-  /** Title of the target at the time of the change (readable after deletion). */
-  label: string;
-  /** Changed field, '' for whole-item actions. */
-  field: string;
-  /** New value of a scalar field (JSON-like), null otherwise. */
-  value: string | number | boolean | null;
-}
+/** One entry of the roadmap's history of changes (who changed what, when). */
+export type HistoryEntry = ChangeEntry<TargetKind>;
 
 /** A field currently holding concurrent values. */
 export interface ConflictRef {

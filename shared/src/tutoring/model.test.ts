@@ -151,6 +151,47 @@ describe('tutoring model', () => {
     expect(t.essay).toBe('Лидер: Мы – одна команда! Участник.');
   });
 
+  it('keeps a history of every change: who, what, when, the title at the time', () => {
+    const { doc, ed } = fixture();
+    const h = ed.snapshot().history;
+    expect(h.every((e) => e.by === 'tutor-1')).toBe(true);
+    expect(h.slice(0, 5).map((e) => [e.action, e.targetKind, e.field, e.value])).toEqual([
+      ['update', 'agreement', 'model', 'horizontal'],
+      ['update', 'agreement', 'status', 'signed'],
+      ['update', 'agreement', 'signedOn', '2026-09-05'],
+      ['update', 'clause', 'included', true],
+      ['update', 'clause', 'included', true],
+    ]);
+    expect(h[3]?.label).toBe('Консультирование директора');
+    const event = ed.snapshot().events.find((e) => e.title === 'Установочный семинар');
+    expect(
+      h.filter((e) => e.targetId === event?.id).map((e) => [e.action, e.field, e.value]),
+    ).toEqual([
+      ['create', '', null],
+      ['update', 'done', true],
+      ['update', 'participants', 'Кузнецова Л. А.'],
+    ]);
+    // Another person edits; the deletion keeps the item's title.
+    const other = new TutoringEditor(doc, {
+      actor: { userId: 'director-3', name: 'Петров П. П.' },
+      now: () => Date.UTC(2027, 0, 10),
+      random: rng(9),
+    });
+    const pair = ed.snapshot().mentors[0];
+    other.deleteListed('mentors', pair?.id ?? '');
+    other.noteTextEdited('essay', '', 'essay');
+    other.noteTextEdited('essay', '', 'essay');
+    const tail = other.snapshot().history.slice(-2);
+    expect(tail.map((e) => [e.action, e.targetKind, e.label, e.byName])).toEqual([
+      ['delete', 'mentor', 'Смирнова О. Н. — Кузнецова Л. А.', 'Петров П. П.'],
+      ['edit_text', 'essay', '', 'Петров П. П.'],
+    ]);
+    expect(other.snapshot().lastChange).toEqual({ at: Date.UTC(2027, 0, 10), by: 'director-3' });
+    const relay = new Y.Doc();
+    Y.applyUpdate(relay, Y.encodeStateAsUpdate(doc));
+    expect(() => validateShape(relay, 'tutoring')).not.toThrow();
+  });
+
   it('summarises for dashboards', () => {
     const { doc } = fixture();
     const s = summarizeTutoring(doc, '2026-12-01');

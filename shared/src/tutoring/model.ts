@@ -4,7 +4,8 @@
  * priority matrix of seed 003 and the essay «Мы – одна команда!».
  *
  * Layout (roots from documents/layout.ts):
- * - `meta` (map): kind, schemaVersion; register `lastChange` ({at, by} of every editor call).
+ * - `meta` (map): kind, schemaVersion; register `lastChange` ({at, by}), written by
+ *   documents of the first version only (read as a fallback for them).
  * - `agreement` (map): registers `model`, `status`, `number`, `signedOn`,
  *   `startDate`, `endDate`; per catalogue clause registers `clause:<code>`
  *   (included, boolean) and `clauseNote:<code>`; custom clauses under keys
@@ -19,6 +20,8 @@
  * - `matrix` (array of Y.Map): id, order; register priority; Y.Text task,
  *   action, deficit, capability.
  * - `essay` (text).
+ * - `history` (array of plain entries, append-only): who changed what, when;
+ *   one entry per editor call, in the same transaction (roadmap/change-log.ts).
  *
  * The same rules as the roadmap (roadmap/model.ts, roadmap/crdt-kit.ts): nested
  * types are created by the inserter under keys holding a fresh id; a stage
@@ -45,6 +48,12 @@ import {
 } from '../roadmap/crdt-kit.ts';
 import { compareOrdered, orderKeyAfter } from '../roadmap/order-key.ts';
 import {
+  readChangeLog,
+  textEditLogged,
+  type ChangeAction,
+  type ChangeEntry,
+} from '../roadmap/change-log.ts';
+import {
   AGREEMENT_CLAUSES,
   AGREEMENT_STATUSES,
   CLAUSE_PROVIDERS,
@@ -65,6 +74,23 @@ type YMap = Y.Map<unknown>;
 type YArr = Y.Array<unknown>;
 
 const SEP = '\u0002';
+
+/** Kinds of items a history entry of the plan can point at. */
+export const TUTORING_TARGET_KINDS = [
+  'agreement',
+  'clause',
+  'goal',
+  'task',
+  'action',
+  'event',
+  'mentor',
+  'matrix',
+  'essay',
+] as const;
+/** Kind of a history entry's target. */
+export type TutoringTargetKind = (typeof TUTORING_TARGET_KINDS)[number];
+/** One entry of the plan's history of changes. */
+export type TutoringHistoryEntry = ChangeEntry<TutoringTargetKind>;
 
 /** A clause of the agreement's checklist (catalogue or custom). */
 export interface ClauseState {
@@ -173,7 +199,10 @@ export interface TutoringSnapshot {
   /** Matrix rows grouped by priority, each in order. */
   matrix: Record<Priority, MatrixRow[]>;
   essay: string;
+  /** The latest change (from the history; the `meta` register for first-version documents). */
   lastChange: { at: number; by: string } | null;
+  /** History of changes, oldest first. */
+  history: TutoringHistoryEntry[];
   conflicts: TutoringConflict[];
 }
 
@@ -205,6 +234,7 @@ export function tutoringRoots(doc: Y.Doc): {
   mentors: YArr;
   matrix: YArr;
   essay: Y.Text;
+  history: YArr;
 } {
   return {
     meta: doc.getMap('meta'),
@@ -213,6 +243,7 @@ export function tutoringRoots(doc: Y.Doc): {
     events: doc.getArray('events'),
     mentors: doc.getArray('mentors'),
     matrix: doc.getArray('matrix'),
+    history: doc.getArray('history'),
     essay: doc.getText('essay'),
   };
 }
@@ -343,7 +374,10 @@ export function readTutoring(doc: Y.Doc): TutoringSnapshot {
       capability: textOf(map, 'capability'),
     });
   }
+  const history = readChangeLog(r.history, is.oneOf(TUTORING_TARGET_KINDS));
   const touches = readField(r.meta, 'lastChange', isLastChange).versions.map((v) => v.value);
+  const latest = history[history.length - 1];
+  if (latest) touches.push({ at: latest.at, by: latest.by });
   const lastChange = touches.reduce<{ at: number; by: string } | null>(
     (acc, t) => (acc === null || t.at > acc.at ? t : acc),
     null,
@@ -371,6 +405,7 @@ export function readTutoring(doc: Y.Doc): TutoringSnapshot {
     matrix,
     essay: r.essay.toString(),
     lastChange,
+    history,
     conflicts,
   };
 }
@@ -413,7 +448,13 @@ const MENTOR_GUARDS = {
   since: is.isoDateOrNull,
 } as const;
 
-/** Edits one tutoring document on behalf of one person; every call is one transaction. */
+/** The history's target kind of each list. */
+const LISTED_KIND = { events: 'event', mentors: 'mentor', matrix: 'matrix' } as const;
+
+/**
+ * Edits one tutoring document on behalf of one person; every call is one
+ * transaction and appends a history entry (who changed what, when).
+ */
 export class TutoringEditor extends DocEditor {
   private readonly roots: ReturnType<typeof tutoringRoots>;
 
@@ -437,7 +478,10 @@ export class TutoringEditor extends DocEditor {
   /** Sets a scalar field of the agreement (dates YYYY-MM-DD or null). */
   setAgreementField(field: AgreementField, value: string | null): void {
     if (!AGREEMENT_GUARDS[field](value)) throw new DocInputError(`bad value for ${field}`);
-    this.edit(() => this.writeField(this.roots.agreement, field, value));
+    this.edit(() => {
+      this.writeField(this.roots.agreement, field, value);
+      this.record('update', 'agreement', '', '', field, value);
+    });
   }
 
   /** Ticks (or unticks) a clause of the checklist, catalogue or custom. */
@@ -446,6 +490,7 @@ export class TutoringEditor extends DocEditor {
       const custom = this.customClause(code);
       if (custom) this.writeField(custom, 'included', included);
       else this.writeField(this.roots.agreement, `clause:${this.catalogueCode(code)}`, included);
+      this.record('update', 'clause', code, this.clauseLabel(code), 'included', included);
     });
   }
 
@@ -455,6 +500,7 @@ export class TutoringEditor extends DocEditor {
       const custom = this.customClause(code);
       if (custom) this.writeField(custom, 'note', note);
       else this.writeField(this.roots.agreement, `clauseNote:${this.catalogueCode(code)}`, note);
+      this.record('update', 'clause', code, this.clauseLabel(code), 'note', note);
     });
   }
 
@@ -470,6 +516,7 @@ export class TutoringEditor extends DocEditor {
       this.roots.agreement.set(`custom${SEP}${id}`, m);
       this.writeField(m, 'provider', provider);
       this.writeField(m, 'included', true);
+      this.record('create', 'clause', id, text);
     });
     return id;
   }
@@ -477,7 +524,10 @@ export class TutoringEditor extends DocEditor {
   /** Deletes a custom clause. */
   deleteCustomClause(id: string): void {
     if (!this.customClause(id)) throw new DocInputError(`no custom clause ${id}`);
-    this.edit(() => this.roots.agreement.delete(`custom${SEP}${id}`));
+    this.edit(() => {
+      this.record('delete', 'clause', id, this.clauseLabel(id));
+      this.roots.agreement.delete(`custom${SEP}${id}`);
+    });
   }
 
   /** The text of a custom clause. */
@@ -489,30 +539,31 @@ export class TutoringEditor extends DocEditor {
 
   /** The programme's goal, to bind to an editor. */
   goalText(): Y.Text {
-    return this.edit(() => editableSlot(this.roots.program, 'goal', this.newId()));
+    return this.tx(() => editableSlot(this.roots.program, 'goal', this.newId()));
   }
 
   /** The programme's own goal for a matrix priority. */
   priorityGoalText(priority: Priority): Y.Text {
     if (!isPriority(priority)) throw new DocInputError('unknown priority');
-    return this.edit(() =>
+    return this.tx(() =>
       editableSlot(this.roots.program, `priorityGoal:${priority}`, this.newId()),
     );
   }
 
   /** Joins concurrent first drafts of the goal (or of a priority goal) into one. */
   mergeGoal(priority?: Priority): void {
-    this.edit(() =>
+    this.edit(() => {
       mergeTextSlots(
         this.roots.program,
         priority === undefined ? 'goal' : `priorityGoal:${priority}`,
-      ),
-    );
+      );
+      this.record('update', 'goal', priority === undefined ? '' : String(priority), '', 'merge');
+    });
   }
 
   /** Adds a task of the programme; returns its id. */
   addTask(text = '', at: TutoringPlacement = {}): string {
-    return this.addKeyed('task', at, (m) => m.set('text', new Y.Text(text)));
+    return this.addKeyed('task', text, at, (m) => m.set('text', new Y.Text(text)));
   }
 
   /** Adds an action to a stage; returns its id. */
@@ -523,7 +574,9 @@ export class TutoringEditor extends DocEditor {
   ): string {
     if (!ACTION_GUARDS.stage(stage)) throw new DocInputError('unknown stage');
     return this.edit(() => {
-      const id = this.addKeyed('action', at, (m) => m.set('text', new Y.Text(input.text ?? '')));
+      const id = this.addKeyed('action', input.text ?? '', at, (m) =>
+        m.set('text', new Y.Text(input.text ?? '')),
+      );
       const m = this.keyedMap('action', id);
       this.writeField(m, 'stage', stage);
       this.writeField(m, 'done', false);
@@ -541,7 +594,11 @@ export class TutoringEditor extends DocEditor {
   ): void {
     const guard: (x: unknown) => boolean = ACTION_GUARDS[field];
     if (!guard(value)) throw new DocInputError(`bad value for action ${field}`);
-    this.edit(() => this.writeField(this.keyedMap('action', id), field, value));
+    this.edit(() => {
+      const m = this.keyedMap('action', id);
+      this.writeField(m, field, value);
+      this.record('update', 'action', id, textOf(m, 'text'), field, value);
+    });
   }
 
   /** The text of a task or an action. */
@@ -554,13 +611,17 @@ export class TutoringEditor extends DocEditor {
     this.edit(() => {
       const m = this.keyedMap(kind, id);
       m.set('order', this.keyFor(keyed(this.roots.program, kind), at, id));
+      this.record('move', kind, id, textOf(m, 'text'));
     });
   }
 
   /** Deletes a task or an action. */
   deleteProgramItem(kind: 'task' | 'action', id: string): void {
-    this.keyedMap(kind, id);
-    this.edit(() => this.roots.program.delete(`${kind}${SEP}${id}`));
+    const m = this.keyedMap(kind, id);
+    this.edit(() => {
+      this.record('delete', kind, id, textOf(m, 'text'));
+      this.roots.program.delete(`${kind}${SEP}${id}`);
+    });
   }
 
   // ------------------------------------------------ events, mentors, matrix
@@ -576,7 +637,7 @@ export class TutoringEditor extends DocEditor {
     if (input.date !== undefined && !is.isoDateOrNull(input.date))
       throw new DocInputError('date must be YYYY-MM-DD');
     return this.edit(() => {
-      const id = this.addListed(this.roots.events, {}, (m) => {
+      const id = this.addListed('events', input.title ?? '', {}, (m) => {
         m.set('title', new Y.Text(input.title ?? ''));
         m.set('notes', new Y.Text(''));
         m.set('participants', new Y.Array<unknown>());
@@ -598,7 +659,11 @@ export class TutoringEditor extends DocEditor {
   ): void {
     const guard: (x: unknown) => boolean = EVENT_GUARDS[field];
     if (!guard(value)) throw new DocInputError(`bad value for event ${field}`);
-    this.edit(() => this.writeField(this.listedMap(this.roots.events, id), field, value));
+    this.edit(() => {
+      const m = this.listedMap(this.roots.events, id);
+      this.writeField(m, field, value);
+      this.record('update', 'event', id, textOf(m, 'title'), field, value);
+    });
   }
 
   /** A long text of an event. */
@@ -614,9 +679,18 @@ export class TutoringEditor extends DocEditor {
     if (p.name.trim() === '') throw new DocInputError('participant needs a name');
     const id = this.newId();
     this.edit(() => {
-      const list = this.listedMap(this.roots.events, eventId).get('participants');
+      const event = this.listedMap(this.roots.events, eventId);
+      const list = event.get('participants');
       if (!(list instanceof Y.Array)) throw new DocInputError('event has no participants list');
       list.push([{ id, name: p.name.trim(), side: p.side, role: p.role ?? '' }]);
+      this.record(
+        'update',
+        'event',
+        eventId,
+        textOf(event, 'title'),
+        'participants',
+        p.name.trim(),
+      );
     });
     return id;
   }
@@ -624,12 +698,19 @@ export class TutoringEditor extends DocEditor {
   /** Removes a participant from an event. */
   removeParticipant(eventId: string, participantId: string): void {
     this.edit(() => {
-      const list = this.listedMap(this.roots.events, eventId).get('participants');
+      const event = this.listedMap(this.roots.events, eventId);
+      const list = event.get('participants');
       if (!(list instanceof Y.Array)) return;
-      const i = (list.toArray() as unknown[]).findIndex(
+      const entries = list.toArray() as unknown[];
+      const i = entries.findIndex(
         (x) => typeof x === 'object' && x !== null && (x as { id?: unknown }).id === participantId,
       );
-      if (i >= 0) list.delete(i, 1);
+      if (i < 0) return;
+      const name = (entries[i] as { name?: unknown }).name;
+      list.delete(i, 1);
+      // A removal is written as the name with a leading minus, as the roadmap's sets do.
+      const label = textOf(event, 'title');
+      this.record('update', 'event', eventId, label, 'participants', `-${String(name ?? '')}`);
     });
   }
 
@@ -644,7 +725,7 @@ export class TutoringEditor extends DocEditor {
     if (input.since !== undefined && !is.isoDateOrNull(input.since))
       throw new DocInputError('since must be YYYY-MM-DD');
     return this.edit(() => {
-      const id = this.addListed(this.roots.mentors, {}, (m) =>
+      const id = this.addListed('mentors', `${input.mentor} — ${input.teacher}`, {}, (m) =>
         m.set('focus', new Y.Text(input.focus ?? '')),
       );
       const m = this.listedMap(this.roots.mentors, id);
@@ -664,7 +745,11 @@ export class TutoringEditor extends DocEditor {
   ): void {
     const guard: (x: unknown) => boolean = MENTOR_GUARDS[field];
     if (!guard(value)) throw new DocInputError(`bad value for mentor ${field}`);
-    this.edit(() => this.writeField(this.listedMap(this.roots.mentors, id), field, value));
+    this.edit(() => {
+      const m = this.listedMap(this.roots.mentors, id);
+      this.writeField(m, field, value);
+      this.record('update', 'mentor', id, this.mentorLabel(m), field, value);
+    });
   }
 
   /** The focus (the teacher's deficit the pair works on). */
@@ -680,7 +765,7 @@ export class TutoringEditor extends DocEditor {
   ): string {
     if (!isPriority(priority)) throw new DocInputError('unknown priority');
     return this.edit(() => {
-      const id = this.addListed(this.roots.matrix, at, (m) => {
+      const id = this.addListed('matrix', row.action || row.task || '', at, (m) => {
         for (const f of ['task', 'action', 'deficit', 'capability'] as const)
           m.set(f, new Y.Text(row[f] ?? ''));
       });
@@ -697,7 +782,11 @@ export class TutoringEditor extends DocEditor {
   /** Changes a row's priority (a field write, not a move). */
   setMatrixPriority(id: string, priority: Priority): void {
     if (!isPriority(priority)) throw new DocInputError('unknown priority');
-    this.edit(() => this.writeField(this.listedMap(this.roots.matrix, id), 'priority', priority));
+    this.edit(() => {
+      const m = this.listedMap(this.roots.matrix, id);
+      this.writeField(m, 'priority', priority);
+      this.record('update', 'matrix', id, this.listedLabel('matrix', m), 'priority', priority);
+    });
   }
 
   /** A cell of a matrix row. */
@@ -709,7 +798,9 @@ export class TutoringEditor extends DocEditor {
   moveListed(list: 'events' | 'mentors' | 'matrix', id: string, at: TutoringPlacement): void {
     this.edit(() => {
       const arr = this.roots[list];
-      this.listedMap(arr, id).set('order', this.keyFor(orderedItems(arr), at, id));
+      const m = this.listedMap(arr, id);
+      m.set('order', this.keyFor(orderedItems(arr), at, id));
+      this.record('move', LISTED_KIND[list], id, this.listedLabel(list, m));
     });
   }
 
@@ -718,7 +809,10 @@ export class TutoringEditor extends DocEditor {
     const arr = this.roots[list];
     const i = indexOfItem(arr, id);
     if (i < 0) throw new DocInputError(`no item ${id} in ${list}`);
-    this.edit(() => arr.delete(i, 1));
+    this.edit(() => {
+      this.record('delete', LISTED_KIND[list], id, this.listedLabel(list, arr.get(i) as YMap));
+      arr.delete(i, 1);
+    });
   }
 
   // ------------------------------------------------ essay
@@ -728,20 +822,75 @@ export class TutoringEditor extends DocEditor {
     return this.roots.essay;
   }
 
-  /** Records that this person edited a text (updates the last change). */
-  noteTextEdited(): void {
-    this.edit(() => undefined);
+  /**
+   * Notes in the history that this person edited a text (call when an editing
+   * session ends). Coalesced: one entry per person, item and field per 10 minutes.
+   * `targetId` is the item's id, the priority for a priority goal, '' otherwise.
+   */
+  noteTextEdited(targetKind: TutoringTargetKind, targetId: string, field: string): void {
+    const history = readChangeLog(this.roots.history, is.oneOf(TUTORING_TARGET_KINDS));
+    if (textEditLogged(history, this.ctx.actor.userId, targetKind, targetId, field, this.now()))
+      return;
+    this.edit(() =>
+      this.record('edit_text', targetKind, targetId, this.labelOf(targetKind, targetId), field),
+    );
   }
 
   // ------------------------------------------------ internals
 
-  /** Runs a change and stamps `meta.lastChange`, in one transaction. */
+  /** Runs a change in one transaction (the change records its own history entry). */
   private edit<R>(fn: () => R): R {
-    return this.tx(() => {
-      const out = fn();
-      this.writeField(this.roots.meta, 'lastChange', { at: this.now(), by: this.ctx.actor.userId });
-      return out;
-    });
+    return this.tx(fn);
+  }
+
+  private record(
+    action: ChangeAction,
+    targetKind: TutoringTargetKind,
+    targetId: string,
+    label: string,
+    field = '',
+    value: string | number | boolean | null = null,
+  ): void {
+    this.appendHistory(this.roots.history, { action, targetKind, targetId, label, field, value });
+  }
+
+  /** The title of a history target as it reads now ('' when it has none). */
+  private labelOf(kind: TutoringTargetKind, id: string): string {
+    switch (kind) {
+      case 'clause':
+        return this.clauseLabel(id);
+      case 'task':
+      case 'action': {
+        const m = this.roots.program.get(`${kind}${SEP}${id}`);
+        return m instanceof Y.Map ? textOf(m as YMap, 'text') : '';
+      }
+      case 'event':
+      case 'mentor':
+      case 'matrix': {
+        const list = kind === 'event' ? 'events' : kind === 'mentor' ? 'mentors' : 'matrix';
+        const i = indexOfItem(this.roots[list], id);
+        return i < 0 ? '' : this.listedLabel(list, this.roots[list].get(i) as YMap);
+      }
+      default:
+        return '';
+    }
+  }
+
+  private clauseLabel(code: string): string {
+    const custom = this.customClause(code);
+    if (custom) return textOf(custom, 'text').split('\n')[0] ?? '';
+    return AGREEMENT_CLAUSES.find((c) => c.code === code)?.title ?? code;
+  }
+
+  private mentorLabel(m: YMap): string {
+    const v = (f: string) => readField(m, f, is.string).value ?? '';
+    return `${v('mentor')} — ${v('teacher')}`;
+  }
+
+  private listedLabel(list: keyof typeof LISTED_KIND, m: YMap): string {
+    if (list === 'events') return textOf(m, 'title');
+    if (list === 'mentors') return this.mentorLabel(m);
+    return textOf(m, 'action') || textOf(m, 'task');
   }
 
   private catalogueCode(code: string): string {
@@ -780,6 +929,7 @@ export class TutoringEditor extends DocEditor {
 
   private addKeyed(
     kind: 'task' | 'action',
+    label: string,
     at: TutoringPlacement,
     fill: (m: YMap) => void,
   ): string {
@@ -790,6 +940,7 @@ export class TutoringEditor extends DocEditor {
       m.set('order', this.keyFor(keyed(this.roots.program, kind), at));
       fill(m);
       this.roots.program.set(`${kind}${SEP}${id}`, m);
+      this.record('create', kind, id, label);
     });
     return id;
   }
@@ -800,7 +951,13 @@ export class TutoringEditor extends DocEditor {
     return m as YMap;
   }
 
-  private addListed(list: YArr, at: TutoringPlacement, fill: (m: YMap) => void): string {
+  private addListed(
+    name: keyof typeof LISTED_KIND,
+    label: string,
+    at: TutoringPlacement,
+    fill: (m: YMap) => void,
+  ): string {
+    const list = this.roots[name];
     const id = this.newId();
     this.edit(() => {
       const m = new Y.Map<unknown>();
@@ -808,6 +965,7 @@ export class TutoringEditor extends DocEditor {
       m.set('order', this.keyFor(orderedItems(list), at));
       fill(m);
       list.push([m]);
+      this.record('create', LISTED_KIND[name], id, label);
     });
     return id;
   }

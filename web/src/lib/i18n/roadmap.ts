@@ -11,7 +11,10 @@ import {
   PRIORITY_DIRECTION_LABELS_RU,
   RESOURCE_LEVEL_LABELS_RU,
   SMART_ISSUE_LABELS_RU,
+  RISK_FACTORS,
+  type ChangeEntry,
   type HistoryAction,
+  type HistoryEntry,
   type TargetKind,
 } from '@opora/shared';
 import { plural } from './plural';
@@ -63,15 +66,110 @@ const TARGET_LABELS: Record<TargetKind, string> = {
   comment: 'комментарий',
 };
 
+/** Targets as the object of a history sentence («изменил(а) проблему …»). */
+const TARGET_OBJECTS: Record<TargetKind, string> = {
+  roadmap: 'дорожную карту',
+  problem: 'проблему',
+  task: 'задачу',
+  indicator: 'показатель',
+  measure: 'мероприятие',
+  direction: 'приоритетное направление',
+  resource: 'внешний ресурс',
+  report: 'аналитическую справку',
+  comment: 'комментарий',
+};
+
 const ACTION_LABELS: Record<HistoryAction, string> = {
   create: 'добавил(а)',
   update: 'изменил(а)',
   delete: 'удалил(а)',
   move: 'переместил(а)',
-  edit_text: 'отредактировал(а) текст',
+  edit_text: 'отредактировал(а)',
   resolve: 'закрыл(а)',
   reopen: 'открыл(а) снова',
 };
+
+const day = /* @__PURE__ */ new Intl.DateTimeFormat('ru', { dateStyle: 'long' });
+
+/**
+ * One history entry as a sentence: «изменил(а) мероприятие «Семинар», статус:
+ * Выполнено». `target` names the kind, `field` the field, `value` words a
+ * field's new value (codes become their Russian labels; dates are spelled out).
+ * Shared by the roadmap's and the tutoring plan's histories.
+ */
+export function changeSentence(
+  h: ChangeEntry,
+  target: string,
+  field: (f: string) => string,
+  value: (h: ChangeEntry) => string | null,
+): string {
+  let out = `${ACTION_LABELS[h.action] ?? h.action} ${target}${h.label ? ` «${h.label}»` : ''}`;
+  const name = h.field ? field(h.field) : '';
+  const v = h.field ? value(h) : null;
+  if (name) out += `, ${name}${v ? `: ${v}` : ''}`;
+  else if (v) out += `: ${v}`;
+  return out;
+}
+
+/** A value as a person reads it: dates spelled out, yes/no, numbers and texts as they are. */
+export function plainValue(v: string | number | boolean | null): string | null {
+  if (v === null || v === '') return null;
+  if (typeof v === 'boolean') return v ? 'да' : 'нет';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+    return day.format(new Date(`${v}T12:00:00`));
+  return typeof v === 'number' ? String(v).replace('.', ',') : v;
+}
+
+/** A set's member added or removed (`-code` removes), named by `name`. */
+export function memberChange(v: string, name: (code: string) => string): string {
+  return v.startsWith('-') ? `убрано «${name(v.slice(1))}»` : `добавлено «${name(v)}»`;
+}
+
+const labelOf = <K extends string>(labels: Record<K, string>, code: string): string =>
+  (labels as Record<string, string>)[code] ?? code;
+
+function roadmapValue(h: ChangeEntry): string | null {
+  const v = h.value;
+  switch (h.field) {
+    case 'values':
+      return typeof v === 'number' ? `добавлено ${plainValue(v)}` : 'одно значение удалено';
+    case 'evidence':
+      return typeof v === 'string' ? `добавлено «${v}»` : 'одно подтверждение удалено';
+    case 'factors':
+      return typeof v === 'string'
+        ? memberChange(v, (id) => RISK_FACTORS.find((f) => f.id === id)?.title ?? id)
+        : null;
+    case 'directions':
+      return typeof v === 'string'
+        ? memberChange(v, (c) => labelOf(PRIORITY_DIRECTION_LABELS_RU, c))
+        : null;
+    case 'status':
+      return typeof v === 'string' ? labelOf(MEASURE_STATUS_LABELS_RU, v) : null;
+    case 'direction':
+      return typeof v === 'string' ? labelOf(INDICATOR_DIRECTION_LABELS_RU, v) : null;
+    case 'level':
+      return typeof v === 'string' ? labelOf(RESOURCE_LEVEL_LABELS_RU, v) : null;
+    default:
+      return plainValue(v);
+  }
+}
+
+/** A roadmap history entry as a sentence. */
+function describeRoadmapChange(h: HistoryEntry): string {
+  // Report sections and priority directions are stored by key; show their words.
+  const label =
+    h.targetKind === 'report'
+      ? ''
+      : h.targetKind === 'direction'
+        ? labelOf(PRIORITY_DIRECTION_LABELS_RU, h.label)
+        : h.label;
+  return changeSentence(
+    { ...h, label },
+    TARGET_OBJECTS[h.targetKind] ?? h.targetKind,
+    (f) => (f === 'text' ? '' : (FIELD_LABELS[f] ?? f)),
+    roadmapValue,
+  );
+}
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'название',
@@ -170,12 +268,6 @@ export const tr = {
     delete: 'Удалить проблему',
     deleteConfirm: (title: string) =>
       `Удалить проблему «${title || 'без названия'}» со всеми задачами, показателями и мероприятиями? Это изменение получат все участники.`,
-  },
-  move: {
-    up: (what: string) => `Выше: ${what}`,
-    down: (what: string) => `Ниже: ${what}`,
-    upShort: '↑ Выше',
-    downShort: '↓ Ниже',
   },
   tasks: {
     delete: (n: number) => `Удалить задачу ${n}`,
@@ -285,8 +377,7 @@ export const tr = {
   history: {
     title: 'История изменений',
     empty: 'Изменений пока нет.',
-    entry: (action: HistoryAction, kind: TargetKind, label: string) =>
-      `${ACTION_LABELS[action] ?? action} ${TARGET_LABELS[kind] ?? kind}${label ? ` «${label}»` : ''}`,
+    describe: describeRoadmapChange,
     field: (field: string) => FIELD_LABELS[field] ?? field,
     more: 'Показать ещё',
     someone: 'Участник',

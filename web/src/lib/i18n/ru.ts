@@ -23,6 +23,13 @@ const waits = (n: number) =>
 
 /** The catalogue. */
 export const t = {
+  /** The buttons that move an item of an ordered list (roadmap, tutoring plan). */
+  move: {
+    up: (what: string) => `Выше: ${what}`,
+    down: (what: string) => `Ниже: ${what}`,
+    upShort: '↑ Выше',
+    downShort: '↓ Ниже',
+  },
   app: {
     name: 'Опора',
     skipToContent: 'Перейти к содержанию',

@@ -3,8 +3,98 @@
  * events, mentors, the priority matrix, the essay). The enumerations' words come
  * from shared/tutoring's catalogue so documents and screens agree.
  */
-import { PRIORITY_LABELS_RU, TUTORING_LABELS_RU, type Priority } from '@opora/shared';
+import {
+  PRIORITY_LABELS_RU,
+  TUTORING_LABELS_RU,
+  type ChangeEntry,
+  type Priority,
+  type TutoringHistoryEntry,
+  type TutoringTargetKind,
+} from '@opora/shared';
 import { plural } from './plural';
+import { changeSentence, memberChange, plainValue } from './roadmap';
+
+const TARGETS: Record<TutoringTargetKind, string> = {
+  agreement: 'соглашение',
+  clause: 'пункт соглашения',
+  goal: 'цель программы',
+  task: 'задачу',
+  action: 'действие',
+  event: 'мероприятие',
+  mentor: 'пару наставник — учитель',
+  matrix: 'строку матрицы',
+  essay: 'эссе',
+};
+
+const FIELDS: Record<string, string> = {
+  model: 'модель',
+  status: 'статус',
+  number: 'номер',
+  signedOn: 'дата подписания',
+  startDate: 'начало действия',
+  endDate: 'окончание действия',
+  included: 'включён',
+  note: 'уточнение',
+  provider: 'кто обеспечивает',
+  // The whole text of the target: nothing to add after its name.
+  text: '',
+  goal: '',
+  merge: 'варианты объединены',
+  stage: 'этап',
+  period: 'сроки',
+  responsible: 'ответственный',
+  done: 'выполнено',
+  type: 'вид',
+  date: 'дата',
+  title: 'тема',
+  notes: 'итоги, заметки',
+  participants: 'участники',
+  mentor: 'наставник',
+  teacher: 'учитель',
+  subject: 'предмет',
+  since: 'с какой даты',
+  focus: 'над каким дефицитом работают',
+  priority: 'приоритет',
+  task: 'задача',
+  action: 'планируемые действия',
+  deficit: 'дефициты',
+  capability: 'возможности школы-лидера',
+  essay: '',
+};
+
+function tutoringValue(h: ChangeEntry): string | null {
+  const v = h.value;
+  const word = (labels: Record<string, string>): string | null =>
+    typeof v === 'string' ? (labels[v] ?? v) : null;
+  switch (h.field) {
+    case 'model':
+      return word(TUTORING_LABELS_RU.model);
+    case 'status':
+      return word(TUTORING_LABELS_RU.status);
+    case 'stage':
+      return word(TUTORING_LABELS_RU.stage);
+    case 'type':
+      return word(TUTORING_LABELS_RU.eventType);
+    case 'participants':
+      return typeof v === 'string' ? memberChange(v, (name) => name) : null;
+    case 'priority':
+      return typeof v === 'number' && v in PRIORITY_LABELS_RU
+        ? `${v}. ${PRIORITY_LABELS_RU[v as Priority].title}`
+        : plainValue(v);
+    default:
+      return plainValue(v);
+  }
+}
+
+/** A tutoring plan's history entry as a sentence. */
+function describeTutoringChange(h: TutoringHistoryEntry): string {
+  // A priority's own goal is stored under the priority's number.
+  const target =
+    h.targetKind === 'goal' && h.targetId !== ''
+      ? `цель приоритета ${h.targetId}`
+      : TARGETS[h.targetKind];
+  return changeSentence(h, target, (f) => FIELDS[f] ?? f, tutoringValue);
+}
 
 const events = {
   one: 'мероприятие',
@@ -30,6 +120,10 @@ export const tt = {
     mentors: 'Наставники',
     matrix: 'Матрица приоритетов',
     essay: 'Эссе',
+    history: 'История изменений',
+  },
+  history: {
+    describe: describeTutoringChange,
   },
   agreement: {
     title: 'Партнёрское соглашение',
@@ -91,6 +185,7 @@ export const tt = {
     sides: { leader: 'школа-лидер', participant: 'школа-участник', other: 'другое' },
     addParticipant: 'Добавить участника',
     removeParticipant: (name: string) => `Убрать участника ${name}`,
+    removeParticipantConfirm: (name: string) => `Убрать участника ${name} из мероприятия?`,
     newTitle: 'Тема нового мероприятия',
     add: 'Добавить мероприятие',
     delete: 'Удалить мероприятие',
@@ -137,12 +232,6 @@ export const tt = {
     otherPerson: 'другой участник',
     yes: 'да',
     no: 'нет',
-  },
-  move: {
-    up: (what: string) => `Выше: ${what}`,
-    down: (what: string) => `Ниже: ${what}`,
-    upShort: '↑ Выше',
-    downShort: '↓ Ниже',
   },
   error: 'Не удалось сохранить изменение. Обновите страницу и попробуйте снова.',
 } as const;

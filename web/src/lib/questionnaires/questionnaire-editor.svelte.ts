@@ -17,7 +17,6 @@ import {
 } from '@opora/shared';
 import { SvelteSet } from 'svelte/reactivity';
 import type { OporaDb } from '$lib/db/database';
-import { LiveValue } from '$lib/db/live.svelte';
 import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
 import { QuestionnaireModel, rolesAtSchool, type QuestionnaireView } from './questionnaire-model';
 
@@ -62,7 +61,6 @@ export class QuestionnaireEditor {
   #closed = false;
   readonly canWrite: boolean;
   readonly form: FormDefinition | null;
-  private readonly refusedLive: LiveValue<number>;
 
   constructor(
     private readonly db: OporaDb,
@@ -72,20 +70,6 @@ export class QuestionnaireEditor {
     const target = questionnaireTarget(docId);
     this.form = target?.form ?? null;
     this.canWrite = target !== null && user.scope.canWrite(docId);
-    this.refusedLive = new LiveValue(
-      () =>
-        db.outbox
-          .where('docId')
-          .equals(docId)
-          .and((r) => r.status === 'refused')
-          .count(),
-      0,
-    );
-  }
-
-  /** Changes of this document the relay refused (handled on the sync screen). */
-  get refused(): number {
-    return this.refusedLive.value;
   }
 
   /** Opens the document on the device and prepares it for writing. */
@@ -181,7 +165,6 @@ export class QuestionnaireEditor {
 
   close(): void {
     this.#closed = true;
-    this.refusedLive.stop();
     const open = this.#open;
     this.#model?.dispose();
     if (open) {

@@ -15,6 +15,7 @@ import {
   RoadmapEditor,
   readRoadmap,
   type Actor,
+  type ChangeEntry,
   type FieldState,
   type MeasureStatus,
   type ProblemTextField,
@@ -79,10 +80,13 @@ export function parseNumberInput(raw: string): number | null | undefined {
 }
 
 /** Names of the people who wrote to the document, by user id (from its history and comments). */
-export function authorNames(r: Pick<RoadmapSnapshot, 'history' | 'comments'>): Map<string, string> {
+export function authorNames(r: {
+  history: readonly ChangeEntry[];
+  comments?: readonly { by: string; byName: string }[];
+}): Map<string, string> {
   const names = new Map<string, string>();
   for (const h of r.history) if (h.byName) names.set(h.by, h.byName);
-  for (const c of r.comments) if (c.byName) names.set(c.by, c.byName);
+  for (const c of r.comments ?? []) if (c.byName) names.set(c.by, c.byName);
   return names;
 }
 

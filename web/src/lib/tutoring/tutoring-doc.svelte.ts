@@ -16,7 +16,7 @@ import type { OporaDb } from '$lib/db/database';
 import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
 import { LOCAL_ORIGIN } from '$lib/documents/origins';
 import { tt } from '$lib/i18n/tutoring';
-import type { MoveDirection } from '$lib/roadmap/roadmap-ops';
+import { authorNames, type MoveDirection } from '$lib/roadmap/roadmap-ops';
 import { TutoringOps, type TutoringText } from './tutoring-ops';
 
 /** A tutor-support plan open on a screen. */
@@ -30,6 +30,7 @@ export class TutoringDoc {
   private ops: TutoringOps | null = null;
   private scheduled = false;
   private closed = false;
+  private readonly names = $derived(authorNames(this.#snapshot ?? { history: [] }));
 
   constructor(
     private readonly db: OporaDb,
@@ -87,9 +88,10 @@ export class TutoringDoc {
     return this.#error;
   }
 
-  /** A person's name: the current user's, or a neutral word for someone else. */
+  /** A person's name: the current user's, the one the plan's history keeps, or a neutral word. */
   nameOf(userId: string): string {
-    return this.user && userId === this.user.id ? this.user.name : tt.conflict.otherPerson;
+    if (this.user && userId === this.user.id) return this.user.name;
+    return this.names.get(userId) ?? tt.conflict.otherPerson;
   }
 
   /** Runs a write; false (and `error` set) when it was refused. */
@@ -112,9 +114,9 @@ export class TutoringDoc {
     this.act(() => this.ops?.editText(t, next));
   }
 
-  /** Notes a finished text edit (the plan's last change). */
-  noteTextEdited(): void {
-    this.act((e) => e.noteTextEdited());
+  /** Notes a finished text edit in the plan's history. */
+  noteTextEdited(t: TutoringText): void {
+    this.act(() => this.ops?.noteTextEdited(t));
   }
 
   moveTask(id: string, dir: MoveDirection): void {

@@ -60,9 +60,13 @@ describe('TutoringOps', () => {
     expect(essay).toContain('Наша команда:');
     expect(essay).toContain('Школа-лидер помогает.');
     expect(origins.every((o) => o === ORIGIN)).toBe(true);
-    // The last change is stamped when the person leaves the field, not per keystroke.
-    expect(readTutoring(leader.doc).lastChange).toBeNull();
-    leader.editor.noteTextEdited();
+    // The history notes the edit when the person leaves the field, not per keystroke.
+    expect(readTutoring(leader.doc).history).toEqual([]);
+    leader.noteTextEdited({ kind: 'essay' });
+    leader.noteTextEdited({ kind: 'essay' });
+    expect(readTutoring(leader.doc).history.map((h) => [h.action, h.targetKind, h.by])).toEqual([
+      ['edit_text', 'essay', 'u-tutor'],
+    ]);
     expect(readTutoring(leader.doc).lastChange?.by).toBe('u-tutor');
   });
 

@@ -11,6 +11,7 @@ import {
   type Priority,
   type ProgramStage,
   type TutoringSnapshot,
+  type TutoringTargetKind,
 } from '@opora/shared';
 import { placementFor, spliceText, type MoveDirection } from '$lib/roadmap/roadmap-ops';
 
@@ -25,6 +26,27 @@ export type TutoringText =
   | { kind: 'mentor'; id: string }
   | { kind: 'matrix'; id: string; field: 'task' | 'action' | 'deficit' | 'capability' }
   | { kind: 'essay' };
+
+/** Where the history records an edit of a text: target kind, target id, field. */
+export function historyTarget(t: TutoringText): [TutoringTargetKind, string, string] {
+  switch (t.kind) {
+    case 'goal':
+      return ['goal', '', 'goal'];
+    case 'priorityGoal':
+      return ['goal', String(t.priority), 'goal'];
+    case 'clause':
+    case 'task':
+    case 'action':
+      return [t.kind, t.id, 'text'];
+    case 'event':
+    case 'matrix':
+      return [t.kind, t.id, t.field];
+    case 'mentor':
+      return ['mentor', t.id, 'focus'];
+    case 'essay':
+      return ['essay', '', 'essay'];
+  }
+}
 
 /** Edits one tutor-support document on behalf of one person. */
 export class TutoringOps {
@@ -81,6 +103,12 @@ export class TutoringOps {
       this.init();
       spliceText(this.textOf(t), next);
     }, this.origin);
+  }
+
+  /** Notes in the history that this person finished editing a text. */
+  noteTextEdited(t: TutoringText): void {
+    const [kind, id, field] = historyTarget(t);
+    this.editor.noteTextEdited(kind, id, field);
   }
 
   /** Moves a programme task one place. */

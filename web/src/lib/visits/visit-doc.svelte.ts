@@ -32,8 +32,7 @@ import {
 import { RoadmapEditor, parseDocId, type AccessScope } from '@opora/shared';
 import { roadmapOfVisit } from './visit-repo';
 import type { Membership } from '@opora/shared';
-import type { OporaDb, OutboxRow } from '$lib/db/database';
-import { LiveValue } from '$lib/db/live.svelte';
+import type { OporaDb } from '$lib/db/database';
 import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
 import { LOCAL_ORIGIN } from '$lib/documents/origins';
 import { spliceBetween } from '$lib/documents/text-diff';
@@ -61,7 +60,6 @@ export class VisitDoc {
   readonly canWrite: boolean;
   /** The user decides on steps for the school (its coordinator, or the region). */
   readonly canDecide: boolean;
-  private readonly outbox: LiveValue<OutboxRow[]>;
   private closed = false;
 
   constructor(
@@ -80,7 +78,6 @@ export class VisitDoc {
           m.role === 'regional_coordinator' ||
           (m.role === 'school_coordinator' && m.schoolId === this.schoolId),
       );
-    this.outbox = new LiveValue(() => db.outbox.where('docId').equals(docId).toArray(), []);
   }
 
   /** Loads the report from the device. */
@@ -135,11 +132,6 @@ export class VisitDoc {
         out.push({ path: `criterion.${c}`, values: r.values.map((v) => String(v.v)) });
     }
     return out;
-  }
-
-  /** Changes of this report the relay refused. */
-  get refused(): OutboxRow[] {
-    return this.outbox.value.filter((r) => r.status === 'refused');
   }
 
   private writer(): Writer {
@@ -259,18 +251,6 @@ export class VisitDoc {
     }
   }
 
-  /** Sends refused changes again. */
-  async retryRefused(): Promise<void> {
-    await this.db.outbox
-      .where('docId')
-      .equals(this.docId)
-      .and((r) => r.status === 'refused')
-      .modify((r) => {
-        r.status = 'pending';
-        delete r.refusal;
-      });
-  }
-
   /** Waits until every edit so far is stored and queued. */
   async flushed(): Promise<void> {
     await this.#open?.flushed();
@@ -278,7 +258,6 @@ export class VisitDoc {
 
   close(): void {
     this.closed = true;
-    this.outbox.stop();
     const open = this.#open;
     if (open) {
       open.doc.off('update', this.bump);
