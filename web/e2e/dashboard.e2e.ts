@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import * as Y from 'yjs';
 import {
+  AckCode,
   decodeResponse,
   encodeRequest,
   parseDocId,
@@ -16,7 +17,7 @@ import {
   type DirectorySnapshot,
   type Push,
 } from '@opora/shared';
-import { TEACHER, signIn, syncUntilClean } from './helpers';
+import { DIRECTOR, TEACHER, goOffline, signIn, syncUntilClean } from './helpers';
 
 const REGION = { login: 'region', password: 'region1', name: 'Соколова Ирина Петровна' };
 const MO_ZARECHNY = {
@@ -136,18 +137,21 @@ test('a municipal coordinator never sees another municipality’s school, in the
   const me = (await (
     await request.get('/api/me', { headers: { authorization: `Bearer ${bearer}` } })
   ).json()) as { directory: DirectorySnapshot };
-  const zarechny = new Set(
-    me.directory.schools.filter((s) => s.municipalityId === 'zarechny').map((s) => s.id),
-  );
+  const zarechny = new Set(me.directory.schools.map((s) => s.id));
   expect(zarechny.size).toBe(10);
-  // Outside the municipality /api/me names only the leader schools partnered with its schools.
-  const partners = new Set(
-    me.directory.partnerships.filter((p) => zarechny.has(p.schoolId)).map((p) => p.leaderSchoolId),
-  );
-  const outside = me.directory.schools.filter((s) => !zarechny.has(s.id)).map((s) => s.id);
-  expect(outside.every((id) => partners.has(id))).toBe(true);
-  expect(outside).not.toContain('oz-sosh-ryabinovka');
-  expect(outside).not.toContain('sev-sosh-18');
+  expect(me.directory.schools.every((s) => s.municipalityId === 'zarechny')).toBe(true);
+  expect(me.directory.municipalities.map((m) => m.id)).toEqual(['zarechny']);
+  // Outside the municipality /api/me only names the leader school of a partnership's plan.
+  expect(me.directory.partnerSchools?.map((s) => s.id)).toEqual(['sev-lyceum-1']);
+
+  // A push to the partner school's own documents is refused.
+  const refused = await sync(request, bearer, '', [
+    {
+      docId: 'school:sev-lyceum-1:questionnaire:risk_diagnostic:2041-entry',
+      update: Y.encodeStateAsUpdate(new Y.Doc()),
+    },
+  ]);
+  expect(refused.acks.map((a) => a.code)).toEqual([AckCode.forbidden]);
 
   const pulled: string[] = [];
   let cursor = '';
@@ -175,17 +179,49 @@ test('a municipal coordinator never sees another municipality’s school, in the
   await expect(page.getByTestId('shown-count')).toHaveText('Показано: все 10');
   const main = page.locator('main');
   await expect(main.getByRole('link', { name: 'МБОУ НОШ п. Лесной' })).toBeVisible();
+  // One municipality: no municipality filter to pick another from.
+  await expect(page.getByLabel('Муниципалитет')).toHaveCount(0);
+  await page.getByRole('searchbox').fill('Лицей');
+  await expect(page.getByTestId('shown-count')).toHaveText('Показано: 0 из 10');
+  await page.getByRole('searchbox').fill('');
   for (const path of [
     '/dashboard',
     '/dashboard/completion',
     '/dashboard/risks',
+    '/dashboard/roadmaps',
     '/dashboard/exams',
+    '/dashboard/curators',
+    '/dashboard/report',
   ]) {
     await page.goto(path);
-    await expect(main.getByRole('link', { name: 'МБОУ СОШ № 3 с. Заречье' }).first()).toBeVisible();
+    // The printable report names schools without links.
+    await expect(main.getByText('МБОУ СОШ № 3 с. Заречье', { exact: true }).first()).toBeVisible();
     await expect(main).not.toContainText('Североград');
     await expect(main).not.toContainText('Озёр');
   }
+  // The report prints without the app's navigation and controls.
+  await page.goto('/dashboard/report');
+  await expect(
+    page.getByText(
+      /^Кураторов: \d+; проведено посещений: \d+; закреплённых школ без контакта 60 дней и дольше: \d+$/,
+    ),
+  ).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(
+    page.getByRole('heading', {
+      name: 'Сводный отчёт по муниципалитету: Зареченский муниципальный район',
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Разделы панели' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Печать' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Синхронизация' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('button', { name: 'Печать' })).toBeVisible();
+
+  // The curators of the municipality's schools are named from the directory, without any visit yet.
+  await page.goto('/dashboard/curators');
+  await expect(main.locator('th', { hasText: 'Морозова Татьяна Николаевна' })).toBeVisible();
+  await expect(main).not.toContainText('Волков');
   await page.goto('/dashboard/school/sev-lyceum-1');
   await expect(page.getByText('Этой школы нет в вашей зоне ответственности.')).toBeVisible();
 });
@@ -257,4 +293,109 @@ test('exam results imported from CSV give seed 000’s cohort table', async ({ p
   const row = page.getByRole('row', { name: /МБОУ СОШ № 7 г\. Североград/ });
   await expect(row.getByRole('cell').first()).toHaveText('60 → 65,5');
   await expect(page.getByLabel('ЕГЭ, русский язык', { exact: true })).toHaveValue('70');
+});
+
+test('the school enters its exam results; the coordinator’s laptop shows them offline, saying how fresh they are', async ({
+  browser,
+}) => {
+  const school = await browser.newContext();
+  const director = await school.newPage();
+  await signIn(director, DIRECTOR);
+  // The school's documents on its home screen include its exam results.
+  await director.getByRole('link', { name: 'Результаты экзаменов' }).click();
+  await expect(director.getByRole('heading', { name: 'Результаты экзаменов' })).toBeVisible();
+  await director.getByLabel('Год', { exact: true }).fill('2041');
+  await director.getByRole('button', { name: '+ 2041' }).click();
+  const cell = director.getByLabel('ЕГЭ, русский язык, 2041', { exact: true });
+  await cell.fill('71,5');
+  await cell.press('Tab');
+  await expect(director.getByText('Результаты сохранены на устройстве')).toBeVisible();
+  await syncUntilClean(director);
+  await school.close();
+
+  const laptop = await browser.newContext();
+  const page = await laptop.newPage();
+  await signIn(page, MO_ZARECHNY);
+  await page.getByRole('link', { name: /Панель координатора/ }).click();
+  await expect(page.getByTestId('freshness')).toContainText('последняя успешная синхронизация');
+  await page.getByRole('link', { name: 'МБОУ СОШ № 3 с. Заречье' }).first().click();
+  const row = page.getByRole('row', { name: /^2041/ });
+  await expect(row).toContainText('71,5', { timeout: 30_000 });
+
+  await goOffline(laptop);
+  await page.reload();
+  const freshness = page.getByTestId('freshness');
+  await expect(freshness).toContainText(
+    /Нет (сети|связи с сервером): показаны данные, сохранённые на устройстве\./,
+  );
+  await expect(freshness).toContainText(/по состоянию на .+ \(последняя успешная синхронизация\)/);
+  await expect(page.getByRole('row', { name: /^2041/ })).toContainText('71,5');
+  // A dashboard not opened before, by address, offline: built from the summaries on the device.
+  await page.goto('/dashboard/exams');
+  await expect(page.getByRole('heading', { name: 'Результаты ОГЭ и ЕГЭ' })).toBeVisible();
+  await page.getByLabel('Отчётный год').selectOption('2041');
+  await expect(page.getByRole('row', { name: /МБОУ СОШ № 3 с\. Заречье/ })).toContainText('71,5');
+  await laptop.close();
+});
+
+test('the plan-schedule computes the share of schools that submitted a questionnaire', async ({
+  page,
+  request,
+}) => {
+  const doc = new Y.Doc();
+  setAnswer(doc, riskDiagnosticForm, 'ad_differentiation', 'rarely', 'u-region');
+  submitForReview(doc, 'u-region');
+  const stored = await sync(request, await token(request, 'region', 'region1'), '', [
+    {
+      docId: 'school:zar-nosh-lesnoy:questionnaire:risk_diagnostic:2041-entry',
+      update: Y.encodeStateAsUpdate(doc),
+    },
+  ]);
+  expect(stored.acks.map((a) => a.code)).toEqual([AckCode.ok]);
+
+  await signIn(page, REGION);
+  await page.goto('/dashboard/plan');
+  await expect(page.getByRole('heading', { name: 'План-график региона' })).toBeVisible();
+  await page.getByLabel('Год', { exact: true }).fill('2041');
+  await page.getByLabel('Наименование мероприятия').fill('Диагностика рисков во всех школах');
+  await page.getByLabel('Период (как в плане)').fill('до 1 марта');
+  await page.getByLabel(/^Прогнозируемый результат/).fill('100%');
+  await page
+    .getByLabel('Фактический результат считать автоматически')
+    .selectOption('questionnaire_done');
+  await page.getByLabel('Анкета', { exact: true }).selectOption('risk_diagnostic');
+  await page.getByLabel('Этап мониторинга').selectOption('2041-entry');
+  await page.getByRole('button', { name: 'Добавить в план-график' }).click();
+  const row = page.getByRole('row', { name: /Диагностика рисков во всех школах/ });
+  // One school of thirty submitted the 2041 entry diagnostic.
+  await expect(row).toContainText('рассчитано: 3,3 %', { timeout: 30_000 });
+  await expect(row).toContainText('Факт считается: Школ, заполнивших анкету');
+  // «до 1 марта» 2041: under way, behind the 100 % planned.
+  await expect(row).toContainText('Выполняется');
+});
+
+test('a regional coordinator adds one calendar item to every municipality at once and marks a school', async ({
+  page,
+}) => {
+  await signIn(page, REGION);
+  await page.goto('/dashboard/calendar');
+  await page.getByLabel('Муниципалитет').selectOption('*');
+  const title = `Региональный семинар ${Date.now()}`;
+  await page.getByLabel('Мероприятие', { exact: true }).fill(title);
+  await page.getByLabel(/Сроки/).fill('до 20 марта 2041');
+  await page.getByLabel('Запрос на содействие').fill('Обеспечить участие 100% школ');
+  await page.getByRole('button', { name: 'Добавить в календарь' }).click();
+  const items = page.locator('ul.items > li', { hasText: title });
+  await expect(items).toHaveCount(3);
+  const zarechny = items.filter({ hasText: 'Зареченский муниципальный район' });
+  await expect(zarechny).toContainText('100 % школ: 0 из 10');
+  await zarechny.getByRole('button', { name: 'Отметить участие' }).click();
+  await zarechny.getByRole('checkbox', { name: 'МБОУ НОШ п. Лесной' }).check();
+  await expect(zarechny).toContainText('100 % школ: 1 из 10');
+  // One municipality's calendar alone holds its own copy.
+  await page.getByLabel('Муниципалитет').selectOption({ label: 'Зареченский муниципальный район' });
+  await expect(page.locator('ul.items > li', { hasText: title })).toHaveCount(1);
+  await expect(page.locator('ul.items > li', { hasText: title })).toContainText(
+    '100 % школ: 1 из 10',
+  );
 });

@@ -49,6 +49,10 @@ export function directoryFromSnapshot(dir: DirectorySnapshot): AccessDirectory {
     const regionId = munis.get(s.municipalityId);
     if (regionId !== undefined) schools.set(s.id, { municipalityId: s.municipalityId, regionId });
   }
+  // Partner schools are located only to decide on the partnership's plan: no membership reaches them.
+  for (const s of dir.partnerSchools ?? [])
+    if (!schools.has(s.id))
+      schools.set(s.id, { municipalityId: s.municipalityId, regionId: s.regionId });
   const pairs = new Set(
     dir.partnerships.map((p: Partnership) => `${p.leaderSchoolId}>${p.schoolId}`),
   );

@@ -191,12 +191,16 @@ export function evaluateCalendar(args: {
       overdue: phase === 'past' && attained === false,
     };
   });
+  return statuses.sort(compareCalendarStatuses);
+}
+
+/** The calendar's order: near deadlines first, past items last, then by title (merges several calendars too). */
+export function compareCalendarStatuses(a: CalendarItemStatus, b: CalendarItemStatus): number {
   const rank = (s: CalendarItemStatus) => (s.phase === 'past' ? 1 : 0);
-  return statuses.sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) ||
-      compareRu(a.item.title, b.item.title),
+  return (
+    rank(a) - rank(b) ||
+    (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) ||
+    compareRu(a.item.title, b.item.title)
   );
 }
 

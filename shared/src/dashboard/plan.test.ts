@@ -139,6 +139,48 @@ describe('plan-schedule deviations (seed 002)', () => {
         ctx,
       ),
     ).toBe(30);
+    // A questionnaire of another wave, or one still in progress, does not count.
+    const others = [
+      { ...questionnaires[0]!, schoolId: 's3', wave: 'mid' },
+      { ...questionnaires[0]!, schoolId: 's4', status: 'in_progress' as const },
+    ];
+    expect(
+      computePlanMetric(
+        { kind: 'questionnaire_done', formId: 'environment', wave: 'entry', as: 'count' },
+        { ...ctx, questionnaires: [...questionnaires, ...others] },
+      ),
+    ).toBe(3);
+  });
+
+  it('computes the share of schools with a roadmap for a plan written in percent', () => {
+    // Four schools (one with two versions) and one roadmap of another year.
+    const roadmaps = [...['s0', 's1', 's2', 's3', 's3'], 's4'].map((schoolId, i) => ({
+      schoolId,
+      year: i === 5 ? 2019 : 2020,
+      measures: { done: 0, late: 0, planned: 1 },
+      indicators: { total: 0, onTrack: 0 },
+      updatedAt: null,
+    }));
+    const ctx = { ...context, roadmaps };
+    expect(computePlanMetric({ kind: 'schools_with_roadmap' }, ctx)).toBe(4);
+    expect(computePlanMetric({ kind: 'schools_with_roadmap', as: 'percent' }, ctx)).toBe(40);
+    const doc = new Y.Doc();
+    const id = addPlanActivity(doc, {
+      number: 3,
+      title: 'Разработка дорожных карт школ',
+      period: parseRussianPeriod('до 1 марта', 2020),
+      planned: parsePlannedFigure('100%'),
+      metric: { kind: 'schools_with_roadmap', as: 'percent' },
+    });
+    const [status] = evaluatePlan({
+      activities: readPlanActivities(doc),
+      asOf: '2020-04-01',
+      year: 2020,
+      context: ctx,
+    });
+    expect(status?.activity.id).toBe(id);
+    expect(status).toMatchObject({ actual: 40, source: 'computed', status: 'behind' });
+    expect(status?.highlight).toBe('critical');
   });
 });
 

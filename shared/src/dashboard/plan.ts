@@ -77,9 +77,16 @@ export interface PlannedFigure {
 /** What the actual figure of an activity can be computed from. */
 export type PlanMetric =
   | { kind: 'partnerships' }
-  | { kind: 'schools_with_roadmap' }
+  /** Schools with this year's roadmap: a count, or a share of the schools in context (`as` absent: count). */
+  | { kind: 'schools_with_roadmap'; as?: FigureUnit }
   | { kind: 'visits_done' }
   | { kind: 'questionnaire_done'; formId: string; wave: string; as: FigureUnit };
+
+/** The schools counted, as a count or as a percentage of `total` (0 when there are none). */
+function schoolFigure(count: number, total: number, as: FigureUnit | undefined): number {
+  if (as !== 'percent') return count;
+  return total === 0 ? 0 : (count / total) * 100;
+}
 
 /** An activity of the plan-schedule. */
 export interface PlanActivity {
@@ -134,12 +141,14 @@ export function computePlanMetric(metric: PlanMetric, ctx: PlanMetricContext): n
     case 'partnerships':
       return (ctx.partnerships ?? []).filter((p) => p.year === ctx.year && inScope.has(p.schoolId))
         .length;
-    case 'schools_with_roadmap':
-      return new Set(
+    case 'schools_with_roadmap': {
+      const count = new Set(
         (ctx.roadmaps ?? [])
           .filter((r) => r.year === ctx.year && inScope.has(r.schoolId))
           .map((r) => r.schoolId),
       ).size;
+      return schoolFigure(count, inScope.size, metric.as);
+    }
     case 'visits_done':
       return (ctx.visits ?? []).filter(
         (v) =>
@@ -157,8 +166,7 @@ export function computePlanMetric(metric: PlanMetric, ctx: PlanMetricContext): n
           )
           .map((q) => q.schoolId),
       ).size;
-      if (metric.as === 'count') return done;
-      return inScope.size === 0 ? 0 : (done / inScope.size) * 100;
+      return schoolFigure(done, inScope.size, metric.as);
     }
   }
 }
@@ -237,9 +245,10 @@ function readMetric(v: unknown): PlanMetric | null {
   const m = v as Record<string, unknown>;
   switch (m['kind']) {
     case 'partnerships':
-    case 'schools_with_roadmap':
     case 'visits_done':
       return { kind: m['kind'] };
+    case 'schools_with_roadmap':
+      return m['as'] === 'percent' ? { kind: m['kind'], as: 'percent' } : { kind: m['kind'] };
     case 'questionnaire_done':
       return typeof m['formId'] === 'string' && typeof m['wave'] === 'string'
         ? {

@@ -209,11 +209,16 @@ export function cohortDynamicsTable(t: CohortDynamicsTable): TableModel {
 }
 
 /** The calendar with attainment per item (targets joined in one cell). */
-export function calendarTable(statuses: readonly CalendarItemStatus[]): TableModel {
+export function calendarTable(
+  statuses: readonly CalendarItemStatus[],
+  municipalityOf?: (s: CalendarItemStatus) => string,
+): TableModel {
   const L = CALENDAR_LABELS;
+  const muni = municipalityOf;
   return {
     title: TABLE_TITLES.calendar,
     columns: [
+      ...(muni ? [text(FILTER_LABELS.municipality, 30)] : []),
       text(L.item, 50),
       text(L.period, 20),
       { header: `${L.period}: окончание`, type: 'date' },
@@ -222,6 +227,7 @@ export function calendarTable(statuses: readonly CalendarItemStatus[]): TableMod
       { header: L.attained, type: 'boolean' },
     ],
     rows: statuses.map((s) => [
+      ...(muni ? [muni(s)] : []),
       s.item.title,
       s.item.period.text,
       s.item.period.end,

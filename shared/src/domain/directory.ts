@@ -40,10 +40,43 @@ export interface Partnership {
   year: number;
 }
 
+/**
+ * A school outside the user's scope that one of their partnerships names (the
+ * leader school of another municipality): enough to name the partnership's
+ * plan and decide access to it, nothing of the school itself.
+ */
+export interface PartnerSchool {
+  id: string;
+  name: string;
+  municipalityId: string;
+  regionId: string;
+}
+
+/** A curator as a coordinator's directory names them, with their schools in the coordinator's scope. */
+export interface DirectoryCurator {
+  /** The curator's user id (a visit's `curatorId`). */
+  id: string;
+  name: string;
+  schoolIds: string[];
+}
+
 /** What a device knows of the organisation: only what the user may see. */
 export interface DirectorySnapshot {
   regions: Region[];
   municipalities: Municipality[];
+  /** The schools in the user's scope: those whose documents they read. */
   schools: School[];
   partnerships: Partnership[];
+  /** The other schools the partnerships name (absent in snapshots stored before it existed). */
+  partnerSchools?: PartnerSchool[];
+  /** Coordinators only: the curators of the schools they coordinate. */
+  curators?: DirectoryCurator[];
+}
+
+/** A school's name from a snapshot: in scope or a partner school; undefined when unknown. */
+export function schoolNameIn(dir: DirectorySnapshot, schoolId: string): string | undefined {
+  return (
+    dir.schools.find((s) => s.id === schoolId)?.name ??
+    dir.partnerSchools?.find((s) => s.id === schoolId)?.name
+  );
 }

@@ -171,6 +171,18 @@ export class UserRepo {
       .map((r) => ({ ...r.device, login: r.login }));
   }
 
+  /** Every active curator's school assignments: one row per curator and school. */
+  curatorAssignments(): { userId: string; name: string; schoolId: string }[] {
+    return this.odb.db
+      .select({ userId: users.id, name: users.name, schoolId: memberships.schoolId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.role, 'curator'), eq(users.disabled, false)))
+      .orderBy(users.name, memberships.schoolId)
+      .all()
+      .flatMap((r) => (r.schoolId === null ? [] : [{ ...r, schoolId: r.schoolId }]));
+  }
+
   /** Every user, by login. */
   listUsers(): UserRow[] {
     return this.odb.db.select().from(users).orderBy(users.login).all();

@@ -21,10 +21,14 @@ export function meRoutes(
   app.get('/me', (c) => {
     const s = c.var.session;
     c.header('Cache-Control', 'no-store');
+    const snapshot = directory.snapshotFor(s.memberships);
+    // Coordinators name the curators of their schools (curators' activity, seed 004); nobody else gets them.
+    const coordinated = directory.coordinatedSchools(s.memberships);
+    if (coordinated.size > 0) snapshot.curators = auth.curatorsAt(coordinated);
     return c.json<MeResponse>({
       user: auth.user(s.userId),
       memberships: s.memberships,
-      directory: directory.snapshotFor(s.memberships),
+      directory: snapshot,
     });
   });
   return app;

@@ -4,7 +4,7 @@
  * the database does not let anyone in; revoking the device row stops the token
  * at its next request. Failed logins are counted per login and per address.
  */
-import type { Membership } from '@opora/shared';
+import type { DirectoryCurator, Membership } from '@opora/shared';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Session } from '../context.ts';
 import { InvalidCredentials, RateLimited, Unauthorized } from '../errors.ts';
@@ -170,6 +170,19 @@ export class AuthService {
     const device = this.users.device(deviceId);
     if (!device || device.revokedAt !== null) return false;
     return this.users.byId(device.userId)?.disabled === false;
+  }
+
+  /** The curators assigned to any of these schools, each with only those of their schools. */
+  curatorsAt(schoolIds: ReadonlySet<string>): DirectoryCurator[] {
+    if (schoolIds.size === 0) return [];
+    const byId = new Map<string, DirectoryCurator>();
+    for (const a of this.users.curatorAssignments()) {
+      if (!schoolIds.has(a.schoolId)) continue;
+      const c = byId.get(a.userId) ?? { id: a.userId, name: a.name, schoolIds: [] };
+      c.schoolIds.push(a.schoolId);
+      byId.set(a.userId, c);
+    }
+    return [...byId.values()];
   }
 
   /** The public form of a user. */

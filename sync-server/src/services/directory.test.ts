@@ -70,18 +70,17 @@ describe('DirectoryService', () => {
       regions: [],
       municipalities: [],
       schools: [],
+      partnerSchools: [],
       partnerships: [],
     });
     expect(dir.snapshotFor([{ role: 'regional_coordinator', regionId: 'south' }]).schools).toEqual(
       [],
     );
     const tutor = dir.snapshotFor([{ role: 'leader_tutor', schoolId: 'sev-lyceum-1' }]);
-    expect(tutor.schools.map((s) => s.id)).toEqual([
-      'sev-lyceum-1',
-      'sev-sosh-7',
-      'zar-sosh-pokrovskoe',
-    ]);
-    expect(tutor.municipalities.map((m) => m.id)).toEqual(['severograd', 'zarechny']);
+    // The partner schools name the plans; they are not the tutor's schools.
+    expect(tutor.schools.map((s) => s.id)).toEqual(['sev-lyceum-1']);
+    expect(tutor.partnerSchools?.map((s) => s.id)).toEqual(['sev-sosh-7', 'zar-sosh-pokrovskoe']);
+    expect(tutor.municipalities.map((m) => m.id)).toEqual(['severograd']);
     expect(tutor.partnerships).toHaveLength(2);
     const two = dir.snapshotFor([
       { role: 'municipal_coordinator', municipalityId: 'ozerny' },

@@ -12,6 +12,7 @@ import {
   type Membership,
   type Municipality,
   type Partnership,
+  type PartnerSchool,
   type Region,
   type School,
   type SchoolLocation,
@@ -134,13 +135,18 @@ export class DirectoryService implements DirectoryAccess {
   }
 
   /**
-   * The part of the directory a user may see: the schools of their scope, the
-   * partner schools of those schools' partnerships, the partnerships themselves,
-   * and the municipality and region rows these need.
+   * The schools whose documents these memberships read: their own schools, and
+   * every school of a coordinated municipality or region.
    */
-  snapshotFor(memberships: readonly Membership[]): DirectorySnapshot {
+  private schoolsInScope(memberships: readonly Membership[]): {
+    own: Set<string>;
+    coordinated: Set<string>;
+    munis: Set<string>;
+    regions: Set<string>;
+  } {
     const idx = this.current();
     const own = new Set<string>();
+    const coordinated = new Set<string>();
     const munis = new Set<string>();
     const regions = new Set<string>();
     for (const m of memberships) {
@@ -154,24 +160,53 @@ export class DirectoryService implements DirectoryAccess {
         own.add(m.schoolId);
       }
     }
-    for (const s of idx.schools.values()) if (munis.has(s.municipalityId)) own.add(s.id);
-    const schoolIds = new Set(own);
+    for (const s of idx.schools.values())
+      if (munis.has(s.municipalityId)) {
+        own.add(s.id);
+        coordinated.add(s.id);
+      }
+    return { own, coordinated, munis, regions };
+  }
+
+  /** The schools of the municipalities and regions these memberships coordinate. */
+  coordinatedSchools(memberships: readonly Membership[]): ReadonlySet<string> {
+    return this.schoolsInScope(memberships).coordinated;
+  }
+
+  /**
+   * The part of the directory a user may see: the schools of their scope, the
+   * partnerships touching them, and the municipality and region rows these
+   * need. A school outside the scope that a partnership names (a leader school
+   * of another municipality) is only a `partnerSchools` entry: its name and
+   * place, so the partnership's plan can be named and its access decided, but
+   * it is no school of the user's lists, filters or dashboards.
+   */
+  snapshotFor(memberships: readonly Membership[]): DirectorySnapshot {
+    const idx = this.current();
+    const { own, munis, regions } = this.schoolsInScope(memberships);
     const partnerships: Partnership[] = [];
+    const partnerIds = new Set<string>();
     const seen = new Set<Partnership>();
     for (const id of own)
       for (const p of idx.partnershipsOf(id)) {
         if (seen.has(p)) continue;
         seen.add(p);
         partnerships.push(p);
-        schoolIds.add(p.leaderSchoolId);
-        schoolIds.add(p.schoolId);
+        for (const other of [p.leaderSchoolId, p.schoolId])
+          if (!own.has(other)) partnerIds.add(other);
       }
     const schools: School[] = [];
-    for (const id of schoolIds) {
+    for (const id of own) {
       const s = idx.schools.get(id);
       if (!s) continue;
       schools.push(s);
       munis.add(s.municipalityId);
+    }
+    const partnerSchools: PartnerSchool[] = [];
+    for (const id of partnerIds) {
+      const s = idx.schools.get(id);
+      const loc = idx.locateSchool(id);
+      if (s && loc) partnerSchools.push({ id, name: s.name, ...loc });
     }
     const municipalities: Municipality[] = [];
     for (const id of munis) {
@@ -185,6 +220,7 @@ export class DirectoryService implements DirectoryAccess {
       regions: [...regions].flatMap((id) => idx.regions.get(id) ?? []).sort(byId),
       municipalities: municipalities.sort(byId),
       schools: schools.sort(byId),
+      partnerSchools: partnerSchools.sort(byId),
       partnerships: partnerships.sort(
         (a, b) =>
           a.leaderSchoolId.localeCompare(b.leaderSchoolId) ||

@@ -34,7 +34,8 @@ import { td } from '$lib/i18n/dashboard';
 import {
   completionForms,
   coordinatedMunicipalities,
-  curatorsFromVisits,
+  curatorsOf,
+  curatorsShown,
   inputsFromRows,
   isCoordinator,
   riskFactorColumns,
@@ -244,7 +245,15 @@ export class DashboardData {
   readonly waves = $derived(wavesOfYear(this.#year, td.waveKinds, storedWavesOf(this.#rows)));
   readonly forms = completionForms();
   readonly riskFactors = riskFactorColumns();
-  readonly curators = $derived(curatorsFromVisits(this.inputs.visits));
+  /** Curators: the directory's assignments in scope, and whoever else visited. */
+  readonly curators = $derived.by(() => {
+    const user = this.session.session?.user;
+    return curatorsOf(
+      this.session.directory.curators ?? [],
+      this.inputs.visits,
+      nameMap(user ? [user] : []),
+    );
+  });
   private readonly examIndex = $derived(
     new ExamIndex(this.inputs.examResults, this.inputs.regionalAverages),
   );
@@ -301,7 +310,7 @@ export class DashboardData {
     const shown = idSet(this.schools);
     const visits = this.inputs.visits.filter((v) => shown.has(v.schoolId));
     return buildCuratorActivity({
-      curators: curatorsFromVisits(visits),
+      curators: curatorsShown(this.curators, visits, shown),
       schools: this.schools,
       visits,
       asOf: this.#today,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectorySnapshot, Membership, School } from '@opora/shared';
+import type { DirectorySnapshot, Membership, School, VisitSummaryInput } from '@opora/shared';
 import { SUMMARY_DETAIL_VERSION as dv } from '$lib/db/database';
 import {
+  curatorsOf,
+  curatorsShown,
   inputsFromRows,
   schoolsInScope,
   storedWavesOf,
@@ -40,7 +42,7 @@ const muni = (id: string): Membership => ({
 });
 
 describe('dashboard inputs', () => {
-  it('keeps a municipal coordinator to their municipality, partner schools included in the directory or not', () => {
+  it('keeps a municipal coordinator to their municipality, whatever else the directory holds', () => {
     expect(schoolsInScope([muni('a')], dir).map((s) => s.id)).toEqual(['a1', 'a2']);
     const region: Membership = {
       role: 'regional_coordinator',
@@ -56,6 +58,31 @@ describe('dashboard inputs', () => {
       regionId: null,
     };
     expect(schoolsInScope([teacher], dir)).toEqual([]);
+  });
+
+  it('names the directory’s curators with their assignments, and visitors from outside it', () => {
+    const visit = (curatorId: string, schoolId: string): VisitSummaryInput => ({
+      schoolId,
+      visitId: curatorId,
+      curatorId,
+      date: '2041-03-01',
+      status: 'done',
+      updatedAt: null,
+    });
+    const list = curatorsOf(
+      [{ id: 'u-c', name: 'Яковлева', schoolIds: ['a1'] }],
+      [visit('u-c', 'a2'), visit('u-mo', 'a1'), visit('u-x', 'a2'), visit('', 'a2')],
+      new Map([['u-mo', 'Кузнецов']]),
+    );
+    expect(list).toEqual([
+      { id: 'u-mo', name: 'Кузнецов', schoolIds: [] },
+      { id: 'u-c', name: 'Яковлева', schoolIds: ['a1'] },
+      { id: 'u-x', name: 'u-x', schoolIds: [] },
+    ]);
+    // Filtered to school a2: Яковлева (assigned a1 only, no visit shown) drops out; the visitor stays.
+    const shown = curatorsShown(list, [visit('u-x', 'a2')], new Set(['a2']));
+    expect(shown.map((c) => c.id)).toEqual(['u-x']);
+    expect(curatorsShown(list, [], new Set(['a1'])).map((c) => c.id)).toEqual(['u-c']);
   });
 
   it('maps summary details to the dashboards’ inputs', () => {

@@ -24,6 +24,7 @@ import {
   parseWaveId,
   type CompletionFormInput,
   type CuratorInput,
+  type DirectoryCurator,
   type DirectorySnapshot,
   type ExamResult,
   type Membership,
@@ -305,24 +306,44 @@ export function yearsOf(inputs: DashboardInputs, current: number): number[] {
 }
 
 /**
- * Curators as the device knows them: from the visits' curators (the directory
- * on the device holds no one else's memberships), each with the schools they
- * visited; the signed-in curator's own memberships add their assignment.
+ * The curators of the workspace: those the directory names for the coordinated
+ * schools (their assignments, as /api/me gives them to coordinators), plus
+ * anyone else who visited or interviewed (a coordinator, a curator since
+ * reassigned), named from the directory or `names`, else by id. A curator's
+ * schools are their assignments; the schools they only visited are added by
+ * `buildCuratorActivity` as not assigned.
  */
-export function curatorsFromVisits(
+export function curatorsOf(
+  assigned: readonly DirectoryCurator[],
   visits: readonly VisitSummaryInput[],
   names: ReadonlyMap<string, string> = new Map(),
 ): CuratorInput[] {
-  const bySchool = new Map<string, Set<string>>();
-  for (const v of visits) {
-    if (!v.curatorId) continue;
-    const set = bySchool.get(v.curatorId) ?? new Set<string>();
-    set.add(v.schoolId);
-    bySchool.set(v.curatorId, set);
-  }
-  return [...bySchool]
-    .map(([id, schools]) => ({ id, name: names.get(id) ?? id, schoolIds: [...schools] }))
-    .sort(byName);
+  const out = new Map<string, CuratorInput>(
+    assigned.map((c) => [c.id, { id: c.id, name: c.name, schoolIds: c.schoolIds }]),
+  );
+  for (const v of visits)
+    if (v.curatorId && !out.has(v.curatorId))
+      out.set(v.curatorId, {
+        id: v.curatorId,
+        name: names.get(v.curatorId) ?? v.curatorId,
+        schoolIds: [],
+      });
+  return [...out.values()].sort(byName);
+}
+
+/**
+ * The curators as the filter shows them: each narrowed to their shown schools;
+ * one with none shown and no visit among `visits` (the shown schools' visits) drops out.
+ */
+export function curatorsShown(
+  curators: readonly CuratorInput[],
+  visits: readonly VisitSummaryInput[],
+  shown: ReadonlySet<string>,
+): CuratorInput[] {
+  const visitors = new Set(visits.map((v) => v.curatorId));
+  return curators
+    .map((c) => ({ ...c, schoolIds: c.schoolIds.filter((id) => shown.has(id)) }))
+    .filter((c) => c.schoolIds.length > 0 || visitors.has(c.id));
 }
 
 /** The current calendar year on this device. */

@@ -24,13 +24,15 @@ export const FORM_IDS = ['risk-profile', 'environment', 'management', 'teaching'
 /** Monitoring waves. */
 export const WAVES = ['entry', 'intermediate', 'final'] as const;
 
-/** The documents every school is expected to have in a year. */
+/** The documents every school is expected to have in a year (and its exam results). */
 export function expectedDocIds(schoolId: string, year: number): string[] {
   const ids: string[] = [];
   for (const wave of WAVES)
     for (const formId of FORM_IDS)
       ids.push(formatDocId({ kind: 'questionnaire', schoolId, formId, wave }));
   ids.push(formatDocId({ kind: 'roadmap', schoolId, year }));
+  // Exam averages are entered by the school itself (seed 000); one document across years.
+  ids.push(formatDocId({ kind: 'exams', schoolId }));
   return ids;
 }
 

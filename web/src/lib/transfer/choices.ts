@@ -22,7 +22,9 @@ export function transferChoices(
     list.push(r.id);
     bySchool.set(r.schoolId, list);
   }
-  const names = new Map(directory.schools.map((s) => [s.id, s.name]));
+  const names = new Map(
+    [...(directory.partnerSchools ?? []), ...directory.schools].map((s) => [s.id, s.name]),
+  );
   const schools = [...bySchool]
     .map(([id, docIds]) => ({ id, name: names.get(id) ?? id, docIds }))
     .sort((a, b) => a.name.localeCompare(b.name, 'ru'))
