@@ -138,7 +138,7 @@ describe('GET /api/me', () => {
         u.memberships.some(
           (m) =>
             m.schoolId === 'zar-sosh-3' ||
-            (m.schoolId !== null && partners.has(m.schoolId)) ||
+            partners.has(m.schoolId ?? '') ||
             m.municipalityId === 'zarechny' ||
             m.regionId === DEMO_REGION_ID,
         ),
@@ -172,7 +172,7 @@ describe('GET /api/me', () => {
         expect(
           u.memberships.some(
             (m) =>
-              (m.schoolId !== null && inScope.has(m.schoolId)) ||
+              inScope.has(m.schoolId ?? '') ||
               m.municipalityId === 'ozerny' ||
               m.regionId === DEMO_REGION_ID,
           ),
