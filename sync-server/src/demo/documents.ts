@@ -53,7 +53,7 @@ import {
 } from '@opora/shared/visits/model';
 import type { OpenDb } from '../db/open.ts';
 import { SyncRepo } from '../repo/sync-repo.ts';
-import { DEMO_DIRECTORY, DEMO_LOGINS, DEMO_YEAR } from './seed.ts';
+import { DEMO_DIRECTORS, DEMO_DIRECTORY, DEMO_LOGINS, DEMO_YEAR } from './seed.ts';
 
 /** One seeded document: its id, kind, author and the update that writes it. */
 export interface DemoDocument {
@@ -232,13 +232,15 @@ interface Author {
   name: string;
 }
 
-/** Who writes a school's documents: its demo director where there is one, else its team. */
+/** Who writes a school's documents: its demo director, with a login or generated (`DEMO_DIRECTORS`). */
 function schoolAuthor(school: School): Author {
   const director = DEMO_LOGINS.find(
     (u) => u.role === 'school_coordinator' && u.memberships.some((m) => m.schoolId === school.id),
   );
   if (director) return { userId: director.userId, name: director.name };
-  return { userId: `u-team-${school.id}`, name: `Команда: ${school.name}` };
+  const generated = DEMO_DIRECTORS.find((d) => d.schoolId === school.id);
+  if (!generated) throw new Error(`demo: no director for ${school.id}`);
+  return { userId: generated.userId, name: generated.name };
 }
 
 function curatorOf(schoolId: string): Author | undefined {
