@@ -77,3 +77,21 @@ export async function syncUntilClean(page: Page) {
     });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * A questionnaire's line in the school's list (school page or home), its
+ * wave's group expanded when the list shows that wave collapsed.
+ */
+export async function questionnaireItem(
+  page: Page,
+  formId: string,
+  wave: string,
+): Promise<Locator> {
+  const item = page.getByTestId(`q-item-${formId}-${wave}`);
+  await item.waitFor({ state: 'attached' });
+  const group = page.getByTestId(`wave-group-${wave}`);
+  if ((await group.count()) > 0 && !(await group.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await group.locator('summary').click();
+  await expect(item).toBeVisible();
+  return item;
+}
