@@ -62,16 +62,16 @@ test('offline edits survive a reload, reach the relay on reconnect, and another 
   await question(page, AGREEMENT).getByRole('radio', { name: 'Да' }).check();
   await page.getByLabel(LEADER).fill('Записано без сети');
   await page.getByLabel(COMMENT).fill('Заметка без сети');
-  await page.reload();
-  await expect(page.getByTestId('q-status')).toBeVisible();
-  await showSection(page, PARTNERSHIP);
-  await expect(question(page, AGREEMENT).getByRole('radio', { name: 'Да' })).toBeChecked();
-  await expect(page.getByLabel(LEADER)).toHaveValue('Записано без сети');
-  await expect(page.getByLabel(COMMENT)).toHaveValue('Заметка без сети');
   await page.getByRole('link', { name: /Синхронизация/ }).click();
   await expect(page.getByTestId('pending-count')).toHaveText(
     /^\d+ изменени(е|я|й) ожида(ет|ют) отправки$/,
   );
+  await page.reload();
+  await openDoc(page, doc);
+  await showSection(page, PARTNERSHIP);
+  await expect(question(page, AGREEMENT).getByRole('radio', { name: 'Да' })).toBeChecked();
+  await expect(page.getByLabel(LEADER)).toHaveValue('Записано без сети');
+  await expect(page.getByLabel(COMMENT)).toHaveValue('Заметка без сети');
 
   await goOnline(context);
   await syncUntilClean(page);
