@@ -18,9 +18,13 @@ export class StagedRows {
   #limit = $state(PAGE);
   #built = $state(FIRST_ROWS);
 
-  constructor() {
+  readonly #target: () => number;
+
+  /** `target`: rows the page comes to, when a page item spans several rows (default: limit). */
+  constructor(target?: () => number) {
+    this.#target = target ?? (() => this.#limit);
     $effect(() => {
-      const target = this.#limit;
+      const target = this.#target();
       const built = this.#built;
       if (built >= target) return;
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,9 +44,9 @@ export class StagedRows {
     return this.#limit;
   }
 
-  /** Rows to render now (≤ limit). */
+  /** Rows to render now (≤ the target). */
   get shown(): number {
-    return Math.min(this.#built, this.#limit);
+    return Math.min(this.#built, this.#target());
   }
 
   /** Another page of rows («Показать ещё»). */
