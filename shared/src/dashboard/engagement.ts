@@ -17,7 +17,7 @@ import type {
   RoadmapSummaryInput,
   VisitSummaryInput,
 } from './inputs.ts';
-import { compareRu } from './text.ts';
+import { rankByName } from './text.ts';
 
 /** Russian headers of the engagement table. */
 export const ENGAGEMENT_LABELS = {
@@ -93,9 +93,10 @@ export function findNonEngagedSchools(args: {
     if (daysSince === null || daysSince >= args.days)
       out.push({ school, lastActivityAt: at, daysSince });
   }
+  const rank = rankByName(out, (s) => s.school.name);
   return out.sort(
     (a, b) =>
       (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) ||
-      compareRu(a.school.name, b.school.name),
+      (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
   );
 }

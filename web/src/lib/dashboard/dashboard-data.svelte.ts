@@ -263,7 +263,8 @@ export class DashboardData {
       nameMap(user ? [user] : []),
     );
   });
-  private readonly examIndex = $derived(
+  /** The exam results and regional averages, indexed (shared by the exam tables and the report). */
+  readonly examIndex = $derived(
     new ExamIndex(this.inputs.examResults, this.inputs.regionalAverages),
   );
   readonly examYears = $derived(distinctDesc(this.inputs.examResults.map((r) => r.year)));

@@ -248,7 +248,9 @@ export function riskFactorColumns(): RiskFactorColumn[] {
 
 /** The waves regional coordinators opened (the region's waves documents on the device). */
 export function storedWavesOf(rows: readonly SummaryRow[]): WaveDescriptor[] {
-  return rows.flatMap((r) => (r.detail?.kind === 'waves' ? r.detail.waves : []));
+  const out: WaveDescriptor[] = [];
+  for (const r of rows) if (r.detail?.kind === 'waves') out.push(...r.detail.waves);
+  return out;
 }
 
 /**
@@ -297,8 +299,9 @@ function defaultWaves(
 /** The years the questionnaires on the device were filled in, newest first, with `current`. */
 export function yearsOf(inputs: DashboardInputs, current: number): number[] {
   const years = new Set<number>([current]);
-  for (const q of inputs.questionnaires) {
-    const w = parseWaveId(q.wave);
+  // A few distinct waves among thousands of questionnaires: parse each once.
+  for (const wave of new Set(inputs.questionnaires.map((q) => q.wave))) {
+    const w = parseWaveId(wave);
     if (w) years.add(w.year);
   }
   for (const r of inputs.roadmaps) years.add(r.year);
