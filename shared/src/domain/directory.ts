@@ -60,6 +60,13 @@ export interface DirectoryCurator {
   schoolIds: string[];
 }
 
+/** A person the user works with, as the directory names them: id and name, nothing else. */
+export interface DirectoryPerson {
+  /** The user id documents record as an author (`by`, `curatorId`). */
+  id: string;
+  name: string;
+}
+
 /** What a device knows of the organisation: only what the user may see. */
 export interface DirectorySnapshot {
   regions: Region[];
@@ -71,6 +78,12 @@ export interface DirectorySnapshot {
   partnerSchools?: PartnerSchool[];
   /** Coordinators only: the curators of the schools they coordinate. */
   curators?: DirectoryCurator[];
+  /**
+   * The people whose names the user's documents may show: staff and curators of
+   * the scope's schools and partner schools, coordinators of its municipalities
+   * and regions (absent in snapshots stored before it existed).
+   */
+  people?: DirectoryPerson[];
 }
 
 /** A school's name from a snapshot: in scope or a partner school; undefined when unknown. */

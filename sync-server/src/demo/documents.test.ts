@@ -41,9 +41,9 @@ function loginSession(login: string): Session {
 describe('demo documents', () => {
   const docs = demoDocuments();
 
-  it('fill the region: questionnaires, roadmaps, exams and visits, the demo users’ school left to them', () => {
+  it('fill the region: waves, questionnaires, roadmaps, exams and visits, the demo users’ school left to them', () => {
     const kinds = new Set(docs.map((d) => d.kind));
-    expect(kinds).toEqual(new Set(['questionnaire', 'roadmap', 'exams', 'visit']));
+    expect(kinds).toEqual(new Set(['waves', 'questionnaire', 'roadmap', 'exams', 'visit']));
     expect(docs.filter((d) => d.kind === 'questionnaire').length).toBeGreaterThan(30);
     expect(docs.some((d) => d.docId.startsWith('school:zar-sosh-3:'))).toBe(false);
     expect(new Set(docs.map((d) => d.docId)).size).toBe(docs.length);
@@ -63,11 +63,15 @@ describe('demo documents', () => {
   it('pass the relay’s checks when pushed by someone who may write them', () => {
     const relay = demoRelay();
     onTestFinished(() => relay.close());
-    // A writer of every school's documents: school coordinator and curator everywhere.
-    const memberships: Membership[] = DEMO_DIRECTORY.schools.flatMap((s) => [
-      { role: 'school_coordinator', schoolId: s.id, municipalityId: null, regionId: null },
-      { role: 'curator', schoolId: s.id, municipalityId: null, regionId: null },
-    ]);
+    // A writer of every demo document: the region's coordinator, and school coordinator
+    // and curator of every school.
+    const memberships: Membership[] = [
+      { role: 'regional_coordinator', schoolId: null, municipalityId: null, regionId: 'north' },
+      ...DEMO_DIRECTORY.schools.flatMap((s): Membership[] => [
+        { role: 'school_coordinator', schoolId: s.id, municipalityId: null, regionId: null },
+        { role: 'curator', schoolId: s.id, municipalityId: null, regionId: null },
+      ]),
+    ];
     const writer = sessionFor('u-writer', memberships, 'writer-device', DEMO_DIRECTORY);
     const res = decodeResponse(
       relay.sync.handle(
@@ -101,7 +105,10 @@ describe('demo documents', () => {
     const curator = DEMO_LOGINS.find((u) => u.login === 'curator')!;
     const mine = new Set(curator.memberships.map((m) => m.schoolId));
     const pulled = pullAll((b) => relay.sync.handle(loginSession('curator'), b));
-    expect(pulled.size).toBeGreaterThan(0);
-    for (const id of pulled.keys()) expect(mine.has(id.split(':')[1] ?? '')).toBe(true);
+    expect(pulled.has('region:north:waves')).toBe(true);
+    const schoolDocs = [...pulled.keys()].filter((id) => id.startsWith('school:'));
+    expect(schoolDocs.length).toBeGreaterThan(0);
+    for (const id of schoolDocs) expect(mine.has(id.split(':')[1] ?? ''), id).toBe(true);
+    expect(pulled.size - schoolDocs.length).toBe(1);
   });
 });

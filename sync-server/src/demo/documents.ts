@@ -32,6 +32,8 @@ import {
   PRIORITY_DIRECTIONS,
   RISK_FACTORS,
   formatDocId,
+  waveId,
+  type WaveKind,
   type AnswerValue,
   type ColumnQuestion,
   type DocKind,
@@ -41,6 +43,7 @@ import {
   type School,
 } from '@opora/shared';
 import { EXAM_INDICATORS, setExamResult } from '@opora/shared/dashboard/exams';
+import { writeWave } from '@opora/shared/questionnaires/waves-doc';
 import {
   CRITERIA,
   createVisit,
@@ -50,7 +53,7 @@ import {
 } from '@opora/shared/visits/model';
 import type { OpenDb } from '../db/open.ts';
 import { SyncRepo } from '../repo/sync-repo.ts';
-import { DEMO_DIRECTORY, DEMO_LOGINS, DEMO_YEAR } from './seed.ts';
+import { DEMO_DIRECTORS, DEMO_DIRECTORY, DEMO_LOGINS, DEMO_YEAR } from './seed.ts';
 
 /** One seeded document: its id, kind, author and the update that writes it. */
 export interface DemoDocument {
@@ -229,13 +232,15 @@ interface Author {
   name: string;
 }
 
-/** Who writes a school's documents: its demo director where there is one, else its team. */
+/** Who writes a school's documents: its demo director, with a login or generated (`DEMO_DIRECTORS`). */
 function schoolAuthor(school: School): Author {
   const director = DEMO_LOGINS.find(
     (u) => u.role === 'school_coordinator' && u.memberships.some((m) => m.schoolId === school.id),
   );
   if (director) return { userId: director.userId, name: director.name };
-  return { userId: `u-team-${school.id}`, name: `Команда: ${school.name}` };
+  const generated = DEMO_DIRECTORS.find((d) => d.schoolId === school.id);
+  if (!generated) throw new Error(`demo: no director for ${school.id}`);
+  return { userId: generated.userId, name: generated.name };
 }
 
 function curatorOf(schoolId: string): Author | undefined {
@@ -461,9 +466,47 @@ function visit(
   });
 }
 
+/** The region's monitoring waves of the demo year, opened by the regional coordinator. */
+function waves(out: DemoDocument[]): void {
+  const region = DEMO_LOGINS.find((u) => u.role === 'regional_coordinator');
+  if (!region) throw new Error('demo: no regional coordinator');
+  const doc = newDoc(new Draw('waves'));
+  const forms = ['risk_diagnostic', 'school_environment', 'management', 'teaching'];
+  const periods: [WaveKind, string, string, readonly string[]][] = [
+    ['entry', iso(2, 1), iso(3, 15), forms],
+    ['mid', iso(9, 1), iso(10, 15), ['risk_diagnostic']],
+    ['final', iso(12, 1), iso(12, 20), forms],
+  ];
+  for (const [kind, opensOn, closesOn, formIds] of periods) {
+    const openedAt = at(Number(opensOn.slice(5, 7)) - 1, 20);
+    writeWave(
+      doc,
+      {
+        id: waveId(DEMO_YEAR, kind),
+        year: DEMO_YEAR,
+        kind,
+        opensOn,
+        closesOn,
+        formIds,
+        openedBy: region.userId,
+        openedAt,
+      },
+      region.userId,
+      { at: openedAt },
+    );
+  }
+  out.push({
+    docId: formatDocId({ kind: 'waves', regionId: DEMO_DIRECTORY.regions[0]!.id }),
+    kind: 'waves',
+    userId: region.userId,
+    update: Y.encodeStateAsUpdate(doc),
+  });
+}
+
 /** Every demo document, in a stable order. Pure: no database. */
 export function demoDocuments(): DemoDocument[] {
   const out: DemoDocument[] = [];
+  waves(out);
   for (const school of DEMO_DIRECTORY.schools) {
     const participant = school.lowResults || school.unfavourableConditions;
     if (!participant || LEFT_EMPTY.has(school.id)) continue;

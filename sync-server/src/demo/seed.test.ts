@@ -5,7 +5,7 @@ import { DirectoryRepo } from '../repo/directory-repo.ts';
 import { UserRepo } from '../repo/user-repo.ts';
 import { verifyPassword } from '../services/password.ts';
 import { CHEAP_SCRYPT } from '../testing/relay.ts';
-import { DEMO_DIRECTORY, DEMO_LOGINS, isDatabaseEmpty, seedDemo } from './seed.ts';
+import { DEMO_DIRECTORS, DEMO_DIRECTORY, DEMO_LOGINS, isDatabaseEmpty, seedDemo } from './seed.ts';
 
 describe('demo seed', () => {
   it('describes a region of 3 municipalities and about 30 varied schools', () => {
@@ -51,5 +51,35 @@ describe('demo seed', () => {
     const t = users.byLogin('teacher');
     expect(await verifyPassword('teacher1', t?.passwordHash ?? '')).toBe(true);
     expect(() => seedDemo(odb, 1, CHEAP_SCRYPT)).toThrow();
+  });
+
+  it('gives every participant school without a demo login a named director nobody can sign in as', async () => {
+    const odb = openDb(':memory:');
+    onTestFinished(() => odb.close());
+    const printed = seedDemo(odb, 1, CHEAP_SCRYPT);
+    expect(printed).toBe(DEMO_LOGINS);
+    const participants = DEMO_DIRECTORY.schools.filter(
+      (s) => s.lowResults || s.unfavourableConditions,
+    );
+    const users = new UserRepo(odb);
+    for (const s of participants) {
+      const directors =
+        DEMO_LOGINS.filter((u) =>
+          u.memberships.some((m) => m.role === 'school_coordinator' && m.schoolId === s.id),
+        ).length + DEMO_DIRECTORS.filter((d) => d.schoolId === s.id).length;
+      expect(directors, s.id).toBe(1);
+    }
+    expect(new Set(DEMO_DIRECTORS.map((d) => d.name)).size).toBe(DEMO_DIRECTORS.length);
+    for (const d of DEMO_DIRECTORS) {
+      expect(d.name).toMatch(/^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+$/);
+      expect(DEMO_LOGINS.some((l) => l.login === d.login)).toBe(false);
+      const u = users.byLogin(d.login);
+      expect(u?.name).toBe(d.name);
+      expect(users.memberships(d.userId)).toEqual([
+        { role: 'school_coordinator', schoolId: d.schoolId, municipalityId: null, regionId: null },
+      ]);
+      expect(await verifyPassword('', u?.passwordHash ?? '')).toBe(false);
+      expect(await verifyPassword(d.login, u?.passwordHash ?? '')).toBe(false);
+    }
   });
 });

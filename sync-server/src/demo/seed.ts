@@ -292,6 +292,69 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   },
 ];
 
+/**
+ * The director of a participant school that has no demo login: a real user row
+ * so the school's demo documents name a person, but one nobody can sign in as.
+ */
+export interface DemoDirector {
+  userId: string;
+  login: string;
+  name: string;
+  schoolId: string;
+}
+
+// Names for the generated directors: picked by the school's position, so the demo is the same every time.
+const SURNAMES: readonly (readonly [string, string])[] = [
+  ['Васильев', 'Васильева'],
+  ['Петров', 'Петрова'],
+  ['Зайцев', 'Зайцева'],
+  ['Егоров', 'Егорова'],
+  ['Белов', 'Белова'],
+  ['Тихонов', 'Тихонова'],
+  ['Комаров', 'Комарова'],
+  ['Громов', 'Громова'],
+  ['Никитин', 'Никитина'],
+  ['Сорокин', 'Сорокина'],
+  ['Медведев', 'Медведева'],
+  ['Киселёв', 'Киселёва'],
+];
+const MALE_NAMES = ['Александр', 'Михаил', 'Владимир', 'Николай', 'Павел', 'Юрий', 'Олег'];
+const FEMALE_NAMES = ['Наталья', 'Галина', 'Людмила', 'Ольга', 'Татьяна', 'Марина', 'Вера'];
+const PATRONYMICS: readonly (readonly [string, string])[] = [
+  ['Иванович', 'Ивановна'],
+  ['Петрович', 'Петровна'],
+  ['Сергеевич', 'Сергеевна'],
+  ['Викторович', 'Викторовна'],
+  ['Алексеевич', 'Алексеевна'],
+  ['Геннадьевич', 'Геннадьевна'],
+];
+
+/** A stored password hash that no password verifies (see `verifyPassword`). */
+export const UNUSABLE_PASSWORD_HASH = '!demo-no-sign-in';
+
+/** Directors of the participant schools without a demo school coordinator; not in the logins table. */
+export const DEMO_DIRECTORS: readonly DemoDirector[] = DEMO_DIRECTORY.schools
+  .filter((s) => s.lowResults || s.unfavourableConditions)
+  .filter(
+    (s) =>
+      !DEMO_LOGINS.some(
+        (u) => u.role === 'school_coordinator' && u.memberships.some((m) => m.schoolId === s.id),
+      ),
+  )
+  .map((s, i): DemoDirector => {
+    const female = i % 3 !== 1;
+    const g = female ? 1 : 0;
+    const surname = (SURNAMES[i % SURNAMES.length] as readonly [string, string])[g];
+    const first = (female ? FEMALE_NAMES : MALE_NAMES)[(i * 5) % 7] as string;
+    const patronymic = (PATRONYMICS[(i * 7) % PATRONYMICS.length] as readonly [string, string])[g];
+    return {
+      userId: `u-dir-${s.id}`,
+      login: `dir-${s.id}`,
+      name: `${surname} ${first} ${patronymic}`,
+      schoolId: s.id,
+    };
+  });
+
 /** True when the database has neither a directory nor users (a first start). */
 export function isDatabaseEmpty(odb: OpenDb): boolean {
   return new DirectoryRepo(odb).isEmpty() && new UserRepo(odb).isEmpty();
@@ -317,6 +380,16 @@ export function seedDemo(odb: OpenDb, now = Date.now(), params: ScryptParams = D
         });
         for (const m of u.memberships) users.grant(u.userId, m);
       });
+      for (const d of DEMO_DIRECTORS) {
+        users.createUser({
+          id: d.userId,
+          login: d.login,
+          name: d.name,
+          passwordHash: UNUSABLE_PASSWORD_HASH,
+          createdAt: now,
+        });
+        for (const m of atSchools('school_coordinator', d.schoolId)) users.grant(d.userId, m);
+      }
     })
     .immediate();
   return DEMO_LOGINS;

@@ -5,6 +5,7 @@
 import type { Membership, Role } from '@opora/shared';
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Statement } from 'better-sqlite3';
 import type { OpenDb } from '../db/open.ts';
 import { devices, memberships, users } from '../db/schema.ts';
 
@@ -49,6 +50,7 @@ function scopeWhere(userId: string, m: Membership): SQL | undefined {
 export class UserRepo {
   // The statements every authenticated request runs, prepared once.
   private readonly hot;
+  private peopleStmt: Statement<[string, string, string], { id: string; name: string }> | undefined;
 
   constructor(private readonly odb: OpenDb) {
     const db = odb.db;
@@ -181,6 +183,35 @@ export class UserRepo {
       .orderBy(users.name, memberships.schoolId)
       .all()
       .flatMap((r) => (r.schoolId === null ? [] : [{ ...r, schoolId: r.schoolId }]));
+  }
+
+  /**
+   * The id and name of everyone holding a membership at one of these schools,
+   * municipalities or regions, disabled users included (they remain the authors
+   * of what they wrote). One statement over the memberships table; the id sets
+   * go in as JSON arrays so a region's thousands of schools need no long list
+   * of parameters.
+   */
+  peopleIn(scope: {
+    schoolIds: Iterable<string>;
+    municipalityIds: Iterable<string>;
+    regionIds: Iterable<string>;
+  }): { id: string; name: string }[] {
+    this.peopleStmt ??= this.odb.sqlite.prepare<
+      [string, string, string],
+      { id: string; name: string }
+    >(
+      `SELECT DISTINCT u.id AS id, u.name AS name FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE m.school_id IN (SELECT value FROM json_each(?))
+          OR m.municipality_id IN (SELECT value FROM json_each(?))
+          OR m.region_id IN (SELECT value FROM json_each(?))
+       ORDER BY u.name, u.id`,
+    );
+    return this.peopleStmt.all(
+      JSON.stringify([...scope.schoolIds]),
+      JSON.stringify([...scope.municipalityIds]),
+      JSON.stringify([...scope.regionIds]),
+    );
   }
 
   /** Every user, by login. */

@@ -4,10 +4,17 @@
  * municipality is a partner-school entry naming the partnership's plan), the
  * curators of their schools, and nothing the relay would refuse them.
  */
-import { AccessScope, AckCode, directoryFromSnapshot, schoolNameIn } from '@opora/shared';
+import {
+  AccessScope,
+  AckCode,
+  directoryFromSnapshot,
+  schoolNameIn,
+  type Membership,
+} from '@opora/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Relay } from '../app.ts';
 import { bearer, demoRelay, docUpdate, signIn, syncCall } from '../testing/relay.ts';
+import { DEMO_DIRECTORS, DEMO_LOGINS, DEMO_REGION_ID } from '../demo/seed.ts';
 import type { MeResponse } from './me.ts';
 
 let relay: Relay;
@@ -23,6 +30,24 @@ async function me(login: string): Promise<{ token: string; me: MeResponse }> {
 // The demo's one partnership across municipalities: the Severograd lyceum tutors Pokrovskoe (Zarechny).
 const LEADER_ROADMAP = 'school:sev-lyceum-1:roadmap:2041';
 const PLAN = 'partnership:sev-lyceum-1:zar-sosh-pokrovskoe:2026';
+
+/** Every demo user with their memberships: the logins and the generated directors. */
+function everyone(): { userId: string; name: string; memberships: Membership[] }[] {
+  return [
+    ...DEMO_LOGINS,
+    ...DEMO_DIRECTORS.map((d) => ({
+      ...d,
+      memberships: [
+        {
+          role: 'school_coordinator' as const,
+          schoolId: d.schoolId,
+          municipalityId: null,
+          regionId: null,
+        },
+      ],
+    })),
+  ];
+}
 
 describe('GET /api/me', () => {
   it('gives a municipal coordinator only their municipality’s schools; the partner school only names the plan', async () => {
@@ -98,5 +123,71 @@ describe('GET /api/me', () => {
     expect(dir.schools.map((s) => s.id)).toEqual(['sev-lyceum-1']);
     expect(dir.partnerSchools?.map((s) => s.id)).toEqual(['sev-sosh-7', 'zar-sosh-pokrovskoe']);
     expect(dir.municipalities.map((m) => m.id)).toEqual(['severograd']);
+  });
+
+  it('names the people a teacher works with: own school staff, its curator, its coordinators', async () => {
+    relay = demoRelay();
+    const dir = (await me('teacher')).me.directory;
+    const partners = new Set(
+      dir.partnerships
+        .flatMap((p) => [p.leaderSchoolId, p.schoolId])
+        .filter((id) => id !== 'zar-sosh-3'),
+    );
+    const expected = everyone()
+      .filter((u) =>
+        u.memberships.some(
+          (m) =>
+            m.schoolId === 'zar-sosh-3' ||
+            partners.has(m.schoolId ?? '') ||
+            m.municipalityId === 'zarechny' ||
+            m.regionId === DEMO_REGION_ID,
+        ),
+      )
+      .map((u) => ({ id: u.userId, name: u.name }));
+    expect(dir.people).toEqual(expect.arrayContaining(expected));
+    expect(dir.people).toHaveLength(expected.length);
+    const ids = (dir.people ?? []).map((p) => p.id);
+    for (const id of ['u-teacher', 'u-director', 'u-curator', 'u-mo-zarechny', 'u-region'])
+      expect(ids).toContain(id);
+    // Nobody of another school or municipality, and only ids and names.
+    expect(ids).not.toContain('u-teacher-oz');
+    expect(ids).not.toContain('u-mo-severograd');
+    expect(ids).not.toContain('u-curator-oz');
+    for (const p of dir.people ?? []) expect(Object.keys(p).sort()).toEqual(['id', 'name']);
+  });
+
+  it('gives a municipal coordinator nobody of another municipality but their partner school', async () => {
+    relay = demoRelay();
+    const dir = (await me('mo-ozerny')).me.directory;
+    const people = dir.people ?? [];
+    const inScope = new Set([...dir.schools, ...(dir.partnerSchools ?? [])].map((s) => s.id));
+    const named = new Set(people.map((p) => p.id));
+    // Every generated director of the municipality's schools is named, with their real name.
+    const own = DEMO_DIRECTORS.filter((d) => inScope.has(d.schoolId));
+    expect(own.length).toBeGreaterThan(0);
+    for (const d of own) expect(people).toContainEqual({ id: d.userId, name: d.name });
+    // Nobody whose memberships are all elsewhere.
+    for (const u of DEMO_LOGINS)
+      if (named.has(u.userId))
+        expect(
+          u.memberships.some(
+            (m) =>
+              inScope.has(m.schoolId ?? '') ||
+              m.municipalityId === 'ozerny' ||
+              m.regionId === DEMO_REGION_ID,
+          ),
+          u.login,
+        ).toBe(true);
+    for (const d of DEMO_DIRECTORS) expect(named.has(d.userId)).toBe(inScope.has(d.schoolId));
+    for (const id of [
+      'u-mo-zarechny',
+      'u-mo-severograd',
+      'u-teacher',
+      'u-curator',
+      'u-director-sev',
+    ])
+      expect(named.has(id), id).toBe(false);
+    expect(named.has('u-curator-oz')).toBe(true);
+    expect(named.has('u-teacher-oz')).toBe(true);
   });
 });

@@ -25,6 +25,12 @@ export function meRoutes(
     // Coordinators name the curators of their schools (curators' activity, seed 004); nobody else gets them.
     const coordinated = directory.coordinatedSchools(s.memberships);
     if (coordinated.size > 0) snapshot.curators = auth.curatorsAt(coordinated);
+    // Names of whoever may appear as an author in the user's documents (docs/http-api.md).
+    snapshot.people = auth.peopleIn({
+      schoolIds: [...snapshot.schools, ...(snapshot.partnerSchools ?? [])].map((s) => s.id),
+      municipalityIds: snapshot.municipalities.map((m) => m.id),
+      regionIds: snapshot.regions.map((r) => r.id),
+    });
     return c.json<MeResponse>({
       user: auth.user(s.userId),
       memberships: s.memberships,

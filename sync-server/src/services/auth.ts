@@ -4,7 +4,7 @@
  * the database does not let anyone in; revoking the device row stops the token
  * at its next request. Failed logins are counted per login and per address.
  */
-import type { DirectoryCurator, Membership } from '@opora/shared';
+import type { DirectoryCurator, DirectoryPerson, Membership } from '@opora/shared';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Session } from '../context.ts';
 import { InvalidCredentials, RateLimited, Unauthorized } from '../errors.ts';
@@ -183,6 +183,15 @@ export class AuthService {
       byId.set(a.userId, c);
     }
     return [...byId.values()];
+  }
+
+  /** The people with a membership at these schools, municipalities or regions: ids and names only. */
+  peopleIn(scope: {
+    schoolIds: Iterable<string>;
+    municipalityIds: Iterable<string>;
+    regionIds: Iterable<string>;
+  }): DirectoryPerson[] {
+    return this.users.peopleIn(scope);
   }
 
   /** The public form of a user. */

@@ -22,4 +22,11 @@ describe('password', () => {
     expect(await verifyPassword('x', 'scrypt$3$8$1$AAAA$AAAA')).toBe(false);
     expect(await verifyPassword('x', DUMMY_HASH)).toBe(false);
   });
+
+  it('answers false, not an error, for hashes scrypt itself refuses or nobody may use', async () => {
+    // N = 1 passes the power-of-two check but scrypt throws on it.
+    expect(await verifyPassword('x', 'scrypt$1$8$1$AAAA$AAAA')).toBe(false);
+    expect(await verifyPassword('', '!demo-no-sign-in')).toBe(false);
+    expect(await verifyPassword('x', '')).toBe(false);
+  });
 });

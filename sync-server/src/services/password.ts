@@ -65,10 +65,18 @@ export async function hashPassword(
 /** A hash of nothing, verified against when the login is unknown so timing does not tell. */
 export const DUMMY_HASH = hashPasswordSync(randomBytes(16).toString('hex'));
 
-/** True when the password matches the stored hash (constant-time compare). */
+/**
+ * True when the password matches the stored hash (constant-time compare). A
+ * malformed or deliberately unusable hash (a user nobody may sign in as) is
+ * false, never an error.
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parse(stored);
   if (!parsed) return false;
-  const key = await scryptAsync(password, parsed.salt, parsed.hash.length, parsed.params);
-  return timingSafeEqual(key, parsed.hash);
+  try {
+    const key = await scryptAsync(password, parsed.salt, parsed.hash.length, parsed.params);
+    return timingSafeEqual(key, parsed.hash);
+  } catch {
+    return false;
+  }
 }

@@ -9,6 +9,7 @@ import { SyncEngine } from '$lib/sync/sync-engine';
 import { ApiError, NetworkError, fetchMe, login, logout } from './api';
 import { saveLogin, saveMe, wipe } from './session-repo';
 import { LiveValue } from '$lib/db/live.svelte';
+import { peopleNames, personName } from '$lib/directory/people';
 
 /** Why sign-in failed, as the catalogue phrases it. */
 export type SignInError = 'invalid_credentials' | 'rate_limited' | 'offline' | 'server';
@@ -37,6 +38,16 @@ export class SessionManager {
     const s = this.session;
     return new AccessScope(s?.memberships ?? [], directoryFromSnapshot(this.directory));
   });
+
+  readonly #names = $derived(peopleNames(this.session?.user, this.directory));
+
+  /** Everyone this device can name, by user id. */
+  get knownNames(): ReadonlyMap<string, string> {
+    return this.#names;
+  }
+
+  /** A person's name by user id: the user, the directory's people and curators, else a neutral word. */
+  readonly personName = (id: string): string => personName(this.#names, id);
 
   constructor(private readonly db: OporaDb = appDb()) {
     this.sessionLive = new LiveValue(() => kvGet(db, 'session'), undefined);

@@ -256,11 +256,10 @@ export class DashboardData {
   readonly riskFactors = riskFactorColumns();
   /** Curators: the directory's assignments in scope, and whoever else visited. */
   readonly curators = $derived.by(() => {
-    const user = this.session.session?.user;
     return curatorsOf(
       this.session.directory.curators ?? [],
       this.inputs.visits,
-      nameMap(user ? [user] : []),
+      this.session.knownNames,
     );
   });
   /** The exam results and regional averages, indexed (shared by the exam tables and the report). */

@@ -76,8 +76,9 @@ describe('dashboard inputs', () => {
     );
     expect(list).toEqual([
       { id: 'u-mo', name: 'Кузнецов', schoolIds: [] },
+      // Someone the device cannot name: a neutral word, never the raw id.
+      { id: 'u-x', name: 'участник', schoolIds: [] },
       { id: 'u-c', name: 'Яковлева', schoolIds: ['a1'] },
-      { id: 'u-x', name: 'u-x', schoolIds: [] },
     ]);
     // Filtered to school a2: Яковлева (assigned a1 only, no visit shown) drops out; the visitor stays.
     const shown = curatorsShown(list, [visit('u-x', 'a2')], new Set(['a2']));

@@ -42,6 +42,7 @@ import {
   type WaveInput,
 } from '@opora/shared';
 import type { DocRow, SummaryDetail } from '$lib/db/database';
+import { personName } from '$lib/directory/people';
 
 /** An index row as the dashboards read it (no Y.Doc). */
 export type SummaryRow = Pick<DocRow, 'id' | 'kind' | 'schoolId' | 'updatedAt'> & {
@@ -328,7 +329,7 @@ export function curatorsOf(
     if (v.curatorId && !out.has(v.curatorId))
       out.set(v.curatorId, {
         id: v.curatorId,
-        name: names.get(v.curatorId) ?? v.curatorId,
+        name: personName(names, v.curatorId),
         schoolIds: [],
       });
   return [...out.values()].sort(byName);

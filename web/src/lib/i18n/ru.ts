@@ -38,6 +38,8 @@ export const t = {
     back: 'Назад',
   },
   nav: { home: 'Главная', sync: 'Синхронизация', settings: 'Настройки' },
+  /** A person the device cannot name (not in its directory): never their raw id. */
+  people: { unknown: 'участник' },
   signIn: {
     title: 'Вход в «Опору»',
     intro: 'Войдите один раз при подключении к интернету — дальше приложение работает и без сети.',
