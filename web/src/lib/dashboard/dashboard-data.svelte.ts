@@ -46,6 +46,7 @@ import {
   byName,
   thisYear,
   idSet,
+  byId,
   nameMap,
   distinctDesc,
   type SummaryRow,
@@ -235,7 +236,7 @@ export class DashboardData {
       ? filterSchools(this.scopeSchools, this.#filter)
       : filterSchools(this.scopeSchools, this.#filter, this.municipalities, this.searchIndex);
   });
-  private readonly scopeSchoolById = $derived(new Map(this.scopeSchools.map((s) => [s.id, s])));
+  private readonly scopeSchoolById = $derived(byId(this.scopeSchools));
 
   /** The shown schools that match a search query (all of them for an empty one), in name order. */
   searchShown(query: string): School[] {

@@ -360,6 +360,11 @@ export function idSet(list: readonly { id: string }[]): ReadonlySet<string> {
   return new Set(list.map((x) => x.id));
 }
 
+/** Things by id (plain data for derived state). */
+export function byId<T extends { id: string }>(list: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(list.map((x) => [x.id, x]));
+}
+
 /** Names by id (plain data for derived state). */
 export function nameMap(
   list: readonly { id: string; name: string }[],
