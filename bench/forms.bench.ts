@@ -35,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import * as Y from 'yjs';
-import { formatDocId, initQuestionnaireDoc } from '@opora/shared';
+import { FORMS, formatDocId, initQuestionnaireDoc, type FormDefinition } from '@opora/shared';
 import { editForm, fillForm } from './forms-data.ts';
 import { BENCH_SECTIONS, benchForm } from './web/bench-form.ts';
 import {
@@ -211,6 +211,9 @@ async function main(): Promise<void> {
     `after 1,000 more edits: ${kb(sizes.editedLogBytes)} of stored updates before compaction, ${kb(sizes.compactedBytes)} compacted (${round(sizes.editedLogBytes / sizes.compactedBytes)}× smaller)`,
   );
 
+  // The relay runs in this process and checks answers against the form registry, as the
+  // bench build of the app does: it knows the bench form too.
+  if (!FORMS.includes(benchForm)) (FORMS as FormDefinition[]).unshift(benchForm);
   const relay = await startDemoRelay(webBuild);
   const browser = await launchChromium();
   let laptopKey = NaN;

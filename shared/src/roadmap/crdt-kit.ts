@@ -115,9 +115,11 @@ export function readField<T>(
   for (const e of valuesOf(map, field)) {
     if (guard(e.v)) versions.push({ value: e.v, by: e.by, at: e.at, writeId: e.writeId });
   }
-  const distinct = new Set(versions.map((v) => JSON.stringify(v.value)));
   const last = versions[versions.length - 1];
-  return { value: last?.value, conflict: distinct.size > 1, versions };
+  // Nearly every field holds one value: no need to compare serialized values then.
+  const conflict =
+    versions.length > 1 && new Set(versions.map((v) => JSON.stringify(v.value))).size > 1;
+  return { value: last?.value, conflict, versions };
 }
 
 /** True when the field holds more than one distinct value. */

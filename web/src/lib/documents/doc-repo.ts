@@ -226,8 +226,12 @@ async function loadedQuietly(doc: Y.Doc, provider: DexieYProvider): Promise<void
 async function load(db: OporaDb, docId: string, forget: () => void): Promise<OpenEntry> {
   const fields = indexFieldsOf(docId);
   if (!fields) throw new Error(`invalid document id ${docId}`);
-  await ensureRow(db, docId);
-  const row = await db.docs.get(docId);
+  // One read when the row exists (every open but a writer's first): the load waits on it.
+  let row = await db.docs.get(docId);
+  if (!row) {
+    await ensureRow(db, docId);
+    row = await db.docs.get(docId);
+  }
   if (!row) throw new Error(`document ${docId} vanished while opening`);
   const doc = row.content;
   unlinger(db, doc);
