@@ -102,10 +102,20 @@ export function buildCompletionMatrix(args: {
 }): CompletionMatrix {
   const { schools, forms, waves, summaries, asOf } = args;
   const today = dayNumber(asOf);
-  const byKey = new Map<string, QuestionnaireSummaryInput>();
-  for (const s of summaries) byKey.set(`${s.schoolId}\u0000${s.formId}\u0000${s.wave}`, s);
+  // school → `form\u0000wave` → summary: one string key per summary and per column, not per cell.
+  const bySchool = new Map<string, Map<string, QuestionnaireSummaryInput>>();
+  for (const s of summaries) {
+    let own = bySchool.get(s.schoolId);
+    if (!own) bySchool.set(s.schoolId, (own = new Map()));
+    own.set(`${s.formId}\u0000${s.wave}`, s);
+  }
 
-  const columns: { col: CompletionColumn; form: CompletionFormInput; deadline: number }[] = [];
+  const columns: {
+    col: CompletionColumn;
+    form: CompletionFormInput;
+    key: string;
+    deadline: number;
+  }[] = [];
   for (const form of forms)
     for (const wave of waves)
       if (!form.waves || form.waves.includes(wave.id))
@@ -118,24 +128,38 @@ export function buildCompletionMatrix(args: {
             deadline: wave.end,
           },
           form,
+          key: `${form.id}\u0000${wave.id}`,
           deadline: dayNumber(wave.end),
         });
+  // A cell without a summary depends on its deadline only: one shared (read-only) cell per column.
+  const blank = columns.map(({ deadline }) => cellOf(undefined, deadline, today));
 
   const colTotals = columns.map(() => emptyTotals());
   const all = emptyTotals();
   const rows = schools.map((school): CompletionRow => {
     const row = emptyTotals();
-    const cells = columns.map(({ form, col, deadline }, i): CompletionCell => {
-      if (form.appliesTo && !matchesFilter(school, form.appliesTo))
-        return { state: 'not_applicable', late: false, percentComplete: 0, submittedAt: null };
-      const s = byKey.get(`${school.id}\u0000${col.formId}\u0000${col.wave}`);
-      const cell = cellOf(s, deadline, today);
-      for (const t of [row, colTotals[i], all]) {
-        if (!t) continue;
-        t.applicable++;
-        if (cell.state === 'done' || cell.state === 'done_late') t.done++;
-        if (cell.late) t.late++;
+    const own = bySchool.get(school.id);
+    const applies = new Map<CompletionFormInput, boolean>();
+    const cells = columns.map(({ form, key, deadline }, i): CompletionCell => {
+      if (form.appliesTo) {
+        let ok = applies.get(form);
+        if (ok === undefined) applies.set(form, (ok = matchesFilter(school, form.appliesTo)));
+        if (!ok) return NOT_APPLICABLE;
       }
+      const s = own?.get(key);
+      const cell = s ? cellOf(s, deadline, today) : (blank[i] as CompletionCell);
+      const done = cell.state === 'done' || cell.state === 'done_late' ? 1 : 0;
+      const late = cell.late ? 1 : 0;
+      const col = colTotals[i] as CompletionTotals;
+      row.applicable++;
+      row.done += done;
+      row.late += late;
+      col.applicable++;
+      col.done += done;
+      col.late += late;
+      all.applicable++;
+      all.done += done;
+      all.late += late;
       return cell;
     });
     return { school, cells, ...withShare(row) };
@@ -147,6 +171,13 @@ export function buildCompletionMatrix(args: {
     totals: withShare(all),
   };
 }
+
+const NOT_APPLICABLE: CompletionCell = {
+  state: 'not_applicable',
+  late: false,
+  percentComplete: 0,
+  submittedAt: null,
+};
 
 function cellOf(
   s: QuestionnaireSummaryInput | undefined,

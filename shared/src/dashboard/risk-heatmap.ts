@@ -11,7 +11,7 @@
  */
 import type { School } from '../domain/directory.ts';
 import type { RiskFactorColumn, RiskLevel, RiskProfileInput } from './inputs.ts';
-import { compareRu } from './text.ts';
+import { rankByName } from './text.ts';
 
 /** Russian names of the levels and headers. */
 export const RISK_LABELS = {
@@ -108,7 +108,8 @@ export function buildRiskHeatmap(args: {
 /** The heatmap's rows in the asked order (a new array; the heatmap is not changed). */
 export function sortRiskRows(map: RiskHeatmap, sort: RiskSort): RiskHeatmapRow[] {
   const sign = (sort.direction ?? (sort.by === 'name' ? 'asc' : 'desc')) === 'asc' ? 1 : -1;
-  const byName = (a: RiskHeatmapRow, b: RiskHeatmapRow) => compareRu(a.school.name, b.school.name);
+  const rank = rankByName(map.rows, (r) => r.school.name);
+  const byName = (a: RiskHeatmapRow, b: RiskHeatmapRow) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0);
   let key: (r: RiskHeatmapRow) => number;
   if (sort.by === 'factor') {
     const i = map.factors.findIndex((f) => f.id === sort.factorId);

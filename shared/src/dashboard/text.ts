@@ -25,3 +25,16 @@ const collator = new Intl.Collator('ru');
 export function compareRu(a: string, b: string): number {
   return collator.compare(a, b);
 }
+
+/**
+ * Each item's place in Russian name order, as a cheap tie-break for sorts by
+ * something else: one collator pass when the items are in name order already
+ * (the dashboards' schools are), one sort otherwise; equal names keep their order.
+ */
+export function rankByName<T>(items: readonly T[], name: (item: T) => string): Map<T, number> {
+  let ordered = true;
+  for (let i = 1; i < items.length && ordered; i++)
+    ordered = collator.compare(name(items[i - 1] as T), name(items[i] as T)) <= 0;
+  const list = ordered ? items : [...items].sort((a, b) => collator.compare(name(a), name(b)));
+  return new Map(list.map((item, i) => [item, i]));
+}

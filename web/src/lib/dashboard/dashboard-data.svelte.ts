@@ -46,6 +46,7 @@ import {
   byName,
   thisYear,
   idSet,
+  byId,
   nameMap,
   distinctDesc,
   type SummaryRow,
@@ -219,23 +220,32 @@ export class DashboardData {
   );
   /** The region whose plan-schedule a coordinator reads (their own, or their municipality's). */
   readonly planRegionId = $derived(this.regionIds[0] ?? this.municipalities[0]?.regionId ?? null);
+  /** The schools in scope, in name order (sorted once: filtering keeps the order). */
   readonly scopeSchools = $derived.by(() =>
-    schoolsInScope(this.memberships, this.session.directory),
+    schoolsInScope(this.memberships, this.session.directory).sort(byName),
   );
-  readonly scopeSchoolIds = $derived(idSet(this.scopeSchools));
   readonly facets = $derived(schoolFacets(this.scopeSchools));
+  /** Built on the first search only: a dashboard without a query never pays for it. */
   private readonly searchIndex = $derived(
     createSchoolSearchIndex(this.scopeSchools, this.municipalities),
   );
   /** The schools in scope that pass the filter and search, in name order. */
-  readonly schools = $derived(
-    filterSchools(this.scopeSchools, this.#filter, this.municipalities, this.searchIndex).sort(
-      byName,
-    ),
-  );
+  readonly schools = $derived.by(() => {
+    const query = this.#filter.query?.trim() ?? '';
+    return query === ''
+      ? filterSchools(this.scopeSchools, this.#filter)
+      : filterSchools(this.scopeSchools, this.#filter, this.municipalities, this.searchIndex);
+  });
+  private readonly scopeSchoolById = $derived(byId(this.scopeSchools));
+
+  /** The shown schools that match a search query (all of them for an empty one), in name order. */
+  searchShown(query: string): School[] {
+    const q = query.trim();
+    return q === '' ? this.schools : this.schools.filter((s) => this.searchIndex.matches(s.id, q));
+  }
 
   schoolById(id: string): School | undefined {
-    return this.scopeSchoolIds.has(id) ? this.scopeSchools.find((s) => s.id === id) : undefined;
+    return this.scopeSchoolById.get(id);
   }
 
   // ---- inputs ----
@@ -253,7 +263,8 @@ export class DashboardData {
       this.session.knownNames,
     );
   });
-  private readonly examIndex = $derived(
+  /** The exam results and regional averages, indexed (shared by the exam tables and the report). */
+  readonly examIndex = $derived(
     new ExamIndex(this.inputs.examResults, this.inputs.regionalAverages),
   );
   readonly examYears = $derived(distinctDesc(this.inputs.examResults.map((r) => r.year)));

@@ -249,7 +249,9 @@ export function riskFactorColumns(): RiskFactorColumn[] {
 
 /** The waves regional coordinators opened (the region's waves documents on the device). */
 export function storedWavesOf(rows: readonly SummaryRow[]): WaveDescriptor[] {
-  return rows.flatMap((r) => (r.detail?.kind === 'waves' ? r.detail.waves : []));
+  const out: WaveDescriptor[] = [];
+  for (const r of rows) if (r.detail?.kind === 'waves') out.push(...r.detail.waves);
+  return out;
 }
 
 /**
@@ -298,8 +300,9 @@ function defaultWaves(
 /** The years the questionnaires on the device were filled in, newest first, with `current`. */
 export function yearsOf(inputs: DashboardInputs, current: number): number[] {
   const years = new Set<number>([current]);
-  for (const q of inputs.questionnaires) {
-    const w = parseWaveId(q.wave);
+  // A few distinct waves among thousands of questionnaires: parse each once.
+  for (const wave of new Set(inputs.questionnaires.map((q) => q.wave))) {
+    const w = parseWaveId(wave);
     if (w) years.add(w.year);
   }
   for (const r of inputs.roadmaps) years.add(r.year);
@@ -355,6 +358,11 @@ export function thisYear(): number {
 /** Ids of a list of things, as a set (plain data for derived state). */
 export function idSet(list: readonly { id: string }[]): ReadonlySet<string> {
   return new Set(list.map((x) => x.id));
+}
+
+/** Things by id (plain data for derived state). */
+export function byId<T extends { id: string }>(list: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(list.map((x) => [x.id, x]));
 }
 
 /** Names by id (plain data for derived state). */

@@ -3,7 +3,8 @@ import { liveQuery } from 'dexie';
 
 /** Holds the latest result of a live query until stopped. */
 export class LiveValue<T> {
-  #value: T = $state() as T;
+  // Raw: each result is a new object, replaced whole; a deep proxy would wrap (say) 2,000 schools.
+  #value: T = $state.raw() as T;
   #loaded = $state(false);
   #error = $state<unknown>(null);
   private readonly sub: { unsubscribe(): void };
