@@ -134,6 +134,8 @@ export class RoadmapDoc {
         const ops = this.ops;
         this.cache = new RoadmapCacheWriter(this.db, this.docId, () => snapshotOf(ops));
         this.cache.changed();
+        if (typeof document !== 'undefined')
+          document.addEventListener('visibilitychange', this.onHidden);
       }
     } catch {
       this.#failure = 'load';
@@ -151,6 +153,11 @@ export class RoadmapDoc {
         this.cache?.changed();
       }
     });
+  };
+
+  // A phone app sent to the background may never come back: its cache is written now.
+  private readonly onHidden = (): void => {
+    if (document.visibilityState === 'hidden') void this.cache?.flush();
   };
 
   /**
@@ -279,6 +286,8 @@ export class RoadmapDoc {
     // The last read is taken now, while the document is still open.
     void this.cache?.close();
     this.cache = null;
+    if (typeof document !== 'undefined')
+      document.removeEventListener('visibilitychange', this.onHidden);
     const open = this.open;
     if (open) {
       open.doc.off('update', this.onUpdate);
