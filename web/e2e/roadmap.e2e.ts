@@ -301,24 +301,26 @@ test('a roadmap opened again shows its cached view read-only at once, then the l
   await expect(card).toBeVisible();
   // The cache of its last read takes the change within a few seconds.
   await expect
-    .poll(() =>
-      page.evaluate(
-        (id) =>
-          new Promise<string>((resolve, reject) => {
-            const open = indexedDB.open('opora');
-            open.onerror = () => reject(new Error('no database'));
-            open.onsuccess = () => {
-              const get = open.result.transaction('views').objectStore('views').get(id);
-              get.onsuccess = () => {
-                const row = get.result as
-                  { roadmap: { problems: { title: string }[] } } | undefined;
-                resolve(row?.roadmap.problems[0]?.title ?? '');
-                open.result.close();
+    .poll(
+      () =>
+        page.evaluate(
+          (id) =>
+            new Promise<string>((resolve, reject) => {
+              const open = indexedDB.open('opora');
+              open.onerror = () => reject(new Error('no database'));
+              open.onsuccess = () => {
+                const get = open.result.transaction('views').objectStore('views').get(id);
+                get.onsuccess = () => {
+                  const row = get.result as
+                    { roadmap: { problems: { title: string }[] } } | undefined;
+                  resolve(row?.roadmap.problems[0]?.title ?? '');
+                  open.result.close();
+                };
               };
-            };
-          }),
-        DOC,
-      ),
+            }),
+          DOC,
+        ),
+      { timeout: 15_000 },
     )
     .toBe(TITLE);
   await page.goto(`/school/${SCHOOL}`);
