@@ -41,7 +41,8 @@ describe('roadmap snapshot cache', () => {
     expect(await readCachedRoadmap(db, DOC)).toBeNull();
     await writeCachedRoadmap(db, DOC, snap);
     const back = await readCachedRoadmap(db, DOC);
-    expect(back).toEqual(snap);
+    expect(snap.history.length).toBeGreaterThan(0);
+    expect(back).toEqual({ ...snap, history: [] });
     expect(back?.problems[0]?.title).toBe('Низкая успеваемость');
     await writeCachedRoadmap(db, DOC, roadmapRead('Другая'));
     expect((await readCachedRoadmap(db, DOC))?.problems[0]?.title).toBe('Другая');
@@ -76,7 +77,7 @@ describe('roadmap snapshot cache', () => {
     expect(await readCachedRoadmap(db, DOC)).toBeNull();
     await writer.close();
     expect(reads).toBe(1);
-    expect(await readCachedRoadmap(db, DOC)).toEqual(snap);
+    expect((await readCachedRoadmap(db, DOC))?.problems).toEqual(snap.problems);
     // Closed: the document behind `read` is gone, so nothing more is read or written.
     writer.changed();
     await writer.flush();
@@ -88,7 +89,9 @@ describe('roadmap snapshot cache', () => {
     const snap = roadmapRead('Сама запишется');
     const writer = new RoadmapCacheWriter(db, DOC, () => snap, 0);
     writer.changed();
-    await vi.waitFor(async () => expect(await readCachedRoadmap(db, DOC)).toEqual(snap));
+    await vi.waitFor(async () =>
+      expect((await readCachedRoadmap(db, DOC))?.problems).toEqual(snap.problems),
+    );
     await writer.close();
   });
 });

@@ -23,14 +23,16 @@ export async function readCachedRoadmap(
   }
 }
 
-/** Stores a read of a roadmap, replacing the previous one; a storage failure is ignored. */
+/** Stores a read of a roadmap (less its history), replacing the previous one; a storage failure is ignored. */
 export async function writeCachedRoadmap(
   db: OporaDb,
   docId: string,
   roadmap: RoadmapSnapshot,
 ): Promise<void> {
   try {
-    await db.views.put({ id: docId, at: Date.now(), roadmap });
+    // Without the history (most of a long-edited roadmap): reading it back must be quick,
+    // and the history tab fills once the live document has loaded.
+    await db.views.put({ id: docId, at: Date.now(), roadmap: { ...roadmap, history: [] } });
   } catch {
     // A cache: the live document stays the truth.
   }
