@@ -192,16 +192,16 @@ export function generateDashboardData(options: DashboardDataOptions = {}): Dashb
     },
   ];
   const forms: CompletionFormInput[] = [
-    { id: 'risk-profile', label: 'Диагностика факторов риска' },
-    { id: 'environment', label: 'Качество школьной среды' },
+    { id: 'risk_diagnostic', label: 'Диагностика факторов риска' },
+    { id: 'school_environment', label: 'Качество школьной среды' },
     { id: 'management', label: 'Качество управления' },
     { id: 'teaching', label: 'Качество преподавания' },
     {
-      id: 'participant-survey',
+      id: 'programme_participant',
       label: 'Анкета для школ-участников',
       appliesTo: { flags: ['lowResults', 'unfavourableConditions'] },
     },
-    { id: 'leader-survey', label: 'Анкета для школ-лидеров', appliesTo: { flags: ['leader'] } },
+    { id: 'programme_leader', label: 'Анкета для школ-лидеров', appliesTo: { flags: ['leader'] } },
   ];
 
   const questionnaires: QuestionnaireSummaryInput[] = [];

@@ -67,16 +67,6 @@ const median = (xs: number[]) => {
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const log = (...a: unknown[]) => console.log(...a);
 
-/** Real form ids for the generator's questionnaire columns. */
-const FORM_OF: Record<string, string> = {
-  'risk-profile': 'risk_diagnostic',
-  environment: 'school_environment',
-  management: 'management',
-  teaching: 'teaching',
-  'participant-survey': 'programme_participant',
-  'leader-survey': 'programme_leader',
-};
-
 /** Risk diagnostic answers that put low adaptivity and low equipment at a level. */
 const ADAPTIVITY = {
   high: ['rarely', false, 'no', 'report'],
@@ -104,7 +94,7 @@ function regionDocuments(data: DashboardData): Push[] {
   };
   const profiles = new Map(data.riskProfiles.map((p) => [`${p.schoolId}/${p.wave}`, p]));
   for (const q of data.questionnaires) {
-    const formId = FORM_OF[q.formId] ?? q.formId;
+    const formId = q.formId; // the generator's forms are the real ones
     const at = Date.parse(q.updatedAt ?? `${data.asOf}T10:00:00Z`);
     add(
       formatDocId({ kind: 'questionnaire', schoolId: q.schoolId, formId, wave: q.wave }),

@@ -19,12 +19,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SQLite } from '@hocuspocus/extension-sqlite';
 import * as Y from 'yjs';
-import { formatDocId } from '@opora/shared';
 import { SyncRepo } from '../sync-server/src/repo/sync-repo.ts';
 import type { LoadConfig, LoadResult } from './lib/relay-load.ts';
 import { peerVersion, startPeer } from './lib/peer.ts';
 import { startRelay } from './lib/relay.ts';
-import { benchDirectory } from './lib/workload.ts';
+import { LOAD_ROOT, benchDirectory } from './lib/workload.ts';
+import { sampleQuestionnaireId } from './lib/questionnaire-sample.ts';
 
 const DEVICES = Number(process.env.DEVICES ?? 200);
 const DURATION_S = Number(process.env.DURATION ?? 30);
@@ -97,7 +97,7 @@ function countKeys(state: Uint8Array | null): number {
   if (!state) return 0;
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
-  const n = [...doc.getMap('answers').keys()].filter((k) => k.startsWith('k')).length;
+  const n = [...doc.getMap(LOAD_ROOT).keys()].filter((k) => k.startsWith('k')).length;
   doc.destroy();
   return n;
 }
@@ -106,9 +106,7 @@ function committed(acked: number[], stored: number[]): number {
   return acked.reduce((s, n, i) => s + Math.min(n, stored[i] ?? 0), 0);
 }
 
-const docIds = Array.from({ length: DEVICES }, (_, i) =>
-  formatDocId({ kind: 'questionnaire', schoolId: `s${i}`, formId: 'load', wave: '2026' }),
-);
+const docIds = Array.from({ length: DEVICES }, (_, i) => sampleQuestionnaireId(`s${i}`, 0, 2026));
 
 async function runOurs(dir: string): Promise<SideFigures & { rows: number }> {
   const path = join(dir, 'ours.db');

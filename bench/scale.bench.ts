@@ -19,7 +19,6 @@ import {
   AckCode,
   decodeResponse,
   encodeRequest,
-  formatDocId,
   initDocMeta,
   syncOnce,
   type DirectorySnapshot,
@@ -29,7 +28,8 @@ import type { Session } from '../sync-server/src/context.ts';
 import { MemoryStore } from './lib/memory-store.ts';
 import { startProxy } from './lib/proxy.ts';
 import { httpTransport, startRelay, type BenchRelay } from './lib/relay.ts';
-import { benchDirectory, phrase, rng } from './lib/workload.ts';
+import { LOAD_ROOT, benchDirectory, phrase, rng } from './lib/workload.ts';
+import { sampleQuestionnaireId } from './lib/questionnaire-sample.ts';
 
 const SCHOOLS = Number(process.env.SCHOOLS ?? 2000);
 const DOCS = Number(process.env.DOCS ?? 12);
@@ -54,22 +54,14 @@ function directory(): DirectorySnapshot {
 
 function docIdsOf(school: number): string[] {
   const ids: string[] = [];
-  for (let k = 0; k < DOCS; k++)
-    ids.push(
-      formatDocId({
-        kind: 'questionnaire',
-        schoolId: `s${school}`,
-        formId: `form${Math.floor(k / 2)}`,
-        wave: `2026-w${k % 2}`,
-      }),
-    );
+  for (let k = 0; k < DOCS; k++) ids.push(sampleQuestionnaireId(`s${school}`, k, 2026));
   return ids;
 }
 
 /** Step `step` of a document's life: created, answered bit by bit, commented, submitted. */
 function step(doc: Y.Doc, step: number, r: () => number): void {
   doc.transact(() => {
-    const answers = doc.getMap('answers');
+    const answers = doc.getMap(LOAD_ROOT);
     if (step === 0) {
       initDocMeta(doc, 'questionnaire');
       doc.getMap('meta').set('title', 'Анкета самообследования');

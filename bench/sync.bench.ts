@@ -20,6 +20,7 @@ import { connectDevice, mapStorage, peerVersion, startPeer, until } from './lib/
 import { startProxy } from './lib/proxy.ts';
 import { directTransport, httpTransport, startRelay } from './lib/relay.ts';
 import {
+  LOAD_ROOT,
   benchDirectory,
   captureMerged,
   editDoc,
@@ -124,8 +125,8 @@ async function runOurs(
   // Sanity (reported, never asserted): A has B's edits, the relay has A's.
   const converged = remote.every(
     (i) =>
-      JSON.stringify(a.doc(ids[i]!).getMap('answers').toJSON()) ===
-      JSON.stringify(b.doc(ids[i]!).getMap('answers').toJSON()),
+      JSON.stringify(a.doc(ids[i]!).getMap(LOAD_ROOT).toJSON()) ===
+      JSON.stringify(b.doc(ids[i]!).getMap(LOAD_ROOT).toJSON()),
   );
   if (!converged || report.acknowledged === 0 || a.outboxSize > 0)
     console.log(`  ours: WARNING converged=${converged} outbox=${a.outboxSize}`);
@@ -183,14 +184,14 @@ async function runPeer(
   const proxy = await startProxy(peer.port, delayMs);
   const expected = remote.map((i) => ({
     doc: aDocs.get(ids[i]!)!,
-    answers: JSON.stringify(bDocs.get(ids[i]!)!.getMap('answers').toJSON()),
+    answers: JSON.stringify(bDocs.get(ids[i]!)!.getMap(LOAD_ROOT).toJSON()),
   }));
   const t0 = performance.now();
   const a = connectDevice(proxy.port, aDocs, 'coord-token');
   await until(
     () =>
       a.settled() &&
-      expected.every((e) => JSON.stringify(e.doc.getMap('answers').toJSON()) === e.answers),
+      expected.every((e) => JSON.stringify(e.doc.getMap(LOAD_ROOT).toJSON()) === e.answers),
     600_000,
     2,
   );
@@ -198,8 +199,8 @@ async function runPeer(
   const traffic = { ...proxy.traffic };
   const serverHasEdits = local.every(
     (i) =>
-      JSON.stringify(peer.server.hocuspocus.documents.get(ids[i]!)?.getMap('answers').toJSON()) ===
-      JSON.stringify(aDocs.get(ids[i]!)!.getMap('answers').toJSON()),
+      JSON.stringify(peer.server.hocuspocus.documents.get(ids[i]!)?.getMap(LOAD_ROOT).toJSON()) ===
+      JSON.stringify(aDocs.get(ids[i]!)!.getMap(LOAD_ROOT).toJSON()),
   );
   if (!serverHasEdits) console.log('  peer: WARNING the server does not hold the device edits');
   a.destroy();

@@ -5,7 +5,7 @@
  * - JavaScript of the first screen (signed-in home), gzipped, beside yjs + dexie alone;
  * - offline reload to an interactive document list with 50 and 5,000 documents stored
  *   (median of 5);
- * - opening one questionnaire-sized document with 5,000 stored (median of 5);
+ * - opening one questionnaire (a real form, every question answered) with 5,000 stored (median of 5);
  * - y-indexeddb against y-dexie with 5,000 documents: open and list, load one, storage.
  *
  * The last line is one JSON object (keys fixed by issue 3).
@@ -18,9 +18,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import * as Y from 'yjs';
 import { decodeResponse, encodeRequest, SYNC_CONTENT_TYPE, SYNC_PATH } from '@opora/shared';
 import { CHROMIUM_ARGS } from './lib/app-bench.ts';
+import { sampleQuestionnaire, sampleQuestionnaireId } from './lib/questionnaire-sample.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WEB_BUILD = join(ROOT, 'web/build');
@@ -61,21 +61,6 @@ async function startRelay(dir: string): Promise<ChildProcess> {
   throw new Error('relay did not start');
 }
 
-/** A questionnaire-sized document: 40 answers and a paragraph of notes. */
-function questionnaire(i: number): Uint8Array {
-  const doc = new Y.Doc();
-  const meta = doc.getMap('meta');
-  meta.set('kind', 'questionnaire');
-  meta.set('schemaVersion', 1);
-  const answers = doc.getMap('answers');
-  for (let q = 0; q < 40; q++) answers.set(`q${q}`, q % 3 === 0 ? q * i : `ответ ${q} № ${i}`);
-  answers.set('respondent', `Респондент ${i}`);
-  const notes = new Y.Text();
-  answers.set('notes', notes);
-  notes.insert(0, 'Заметки куратора о школе. '.repeat(12));
-  return Y.encodeStateAsUpdate(doc);
-}
-
 /** Stores 50 documents of the teacher's school and 4,950 of other schools on the relay. */
 async function seedRelay(): Promise<string[]> {
   const login = await fetch(`${BASE}/api/auth/login`, {
@@ -89,13 +74,14 @@ async function seedRelay(): Promise<string[]> {
   ).json()) as { directory: { schools: { id: string }[] } };
   const others = me.directory.schools.map((s) => s.id).filter((id) => id !== SCHOOL);
   const ids: string[] = [];
-  for (let i = 0; i < 50; i++) ids.push(`school:${SCHOOL}:questionnaire:f${i}:entry`);
+  // Real forms and waves (years from 2000, clear of the app's current ones).
+  for (let i = 0; i < 50; i++) ids.push(sampleQuestionnaireId(SCHOOL, i));
   for (let i = 50; i < 5000; i++)
-    ids.push(`school:${others[i % others.length]}:questionnaire:f${i}:entry`);
+    ids.push(sampleQuestionnaireId(others[i % others.length]!, Math.floor(i / others.length)));
   for (let start = 0; start < ids.length; start += 500) {
     const pushes = ids.slice(start, start + 500).map((docId, k) => ({
       docId,
-      update: questionnaire(start + k),
+      update: sampleQuestionnaire(docId, start + k),
     }));
     const res = await fetch(`${BASE}${SYNC_PATH}`, {
       method: 'POST',
@@ -178,7 +164,7 @@ async function openDocTimes(page: Page, ids: string[]): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     await page.goto(`${BASE}/doc/${ids[i * 7]}`);
-    await page.getByLabel('Кто заполняет').waitFor();
+    await page.getByTestId('q-status').waitFor();
     const ms = await page.evaluate(() => {
       const m = performance.getEntriesByName('opora:open-doc');
       return m[m.length - 1]?.duration ?? NaN;

@@ -15,6 +15,7 @@ import { initDocMeta, syncOnce } from '@opora/shared';
 import { MemoryStore } from './memory-store.ts';
 import { connectDevice, until } from './peer.ts';
 import { httpTransport } from './relay.ts';
+import { LOAD_ROOT } from './workload.ts';
 
 /** What the parent passes (argv[2], JSON). */
 export interface LoadConfig {
@@ -36,7 +37,7 @@ export interface LoadResult {
 let counter = 0;
 /** One small edit: a new answer key, so the relay's copy can be counted. */
 function edit(doc: Y.Doc, n: number): void {
-  doc.getMap('answers').set(`k${n}`, `ответ ${n} ${counter++}`);
+  doc.getMap(LOAD_ROOT).set(`k${n}`, `ответ ${n} ${counter++}`);
 }
 
 async function runOurs(cfg: LoadConfig): Promise<LoadResult> {

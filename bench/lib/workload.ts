@@ -7,13 +7,8 @@
  * the same content and the same edits.
  */
 import * as Y from 'yjs';
-import {
-  formatDocId,
-  initDocMeta,
-  type DirectorySnapshot,
-  type Municipality,
-  type School,
-} from '@opora/shared';
+import { sampleQuestionnaireId } from './questionnaire-sample.ts';
+import { initDocMeta, type DirectorySnapshot, type Municipality, type School } from '@opora/shared';
 
 /** A small deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -102,6 +97,14 @@ function typeChunks(doc: Y.Doc, t: Y.Text, index: number, text: string, r: () =>
   }
 }
 
+/**
+ * The map root the synthetic answers (`q1`…`q120`) go into. The relay checks a
+ * questionnaire's `answers` against its form (shared/src/questionnaires/
+ * content-check.ts) and these keys are no form's, so they go into `status`,
+ * which it stores unchecked: the same bytes and the same merge work.
+ */
+export const LOAD_ROOT = 'status';
+
 /** The number of answers, comments and measures of a filled questionnaire. */
 export const SHAPE = { answers: 120, comments: 3, measures: 15 } as const;
 
@@ -113,7 +116,7 @@ export function fillQuestionnaire(seed: number): Uint8Array {
   const r = rng(seed);
   const teacher = new Y.Doc();
   initDocMeta(teacher, 'questionnaire');
-  const answers = teacher.getMap('answers');
+  const answers = teacher.getMap(LOAD_ROOT);
   teacher.transact(() => {
     teacher.getMap('meta').set('title', `Анкета ${seed}`);
     teacher.getMap('status').set('state', 'draft');
@@ -169,7 +172,7 @@ export const SENTENCE =
  */
 export function editDoc(doc: Y.Doc, seed: number): void {
   const r = rng(seed);
-  const answers = doc.getMap('answers');
+  const answers = doc.getMap(LOAD_ROOT);
   for (let i = 0; i < 10; i++) {
     const key = `q${1 + Math.floor(r() * SHAPE.answers)}`;
     doc.transact(() => answers.set(key, answerValue(r)));
@@ -208,20 +211,13 @@ export function benchDirectory(schools: number, municipalities: number): Directo
   };
 }
 
-/** Questionnaire ids, `perSchool` per school (forms × waves), in a stable order. */
+/** Questionnaire ids of real forms and waves, `perSchool` per school (forms × waves), in a stable order. */
 export function questionnaireIds(count: number, perSchool: number): string[] {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const school = Math.floor(i / perSchool);
     const k = i % perSchool;
-    ids.push(
-      formatDocId({
-        kind: 'questionnaire',
-        schoolId: `s${school}`,
-        formId: `form${Math.floor(k / 2)}`,
-        wave: `2026-w${k % 2}`,
-      }),
-    );
+    ids.push(sampleQuestionnaireId(`s${school}`, k, 2026));
   }
   return ids;
 }

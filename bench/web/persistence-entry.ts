@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie, { DexieYProvider } from 'y-dexie';
+import { sampleQuestionnaireId } from '../lib/questionnaire-sample.ts';
 
 interface Row {
   id: string;
@@ -36,7 +37,8 @@ function fill(doc: Y.Doc, i: number): void {
   });
 }
 
-const name = (i: number) => `school:s${i % 30}:questionnaire:f${i}:entry`;
+// Ids of real forms and waves (the content is opaque to the storage layers compared here).
+const name = (i: number) => sampleQuestionnaireId(`s${i % 30}`, Math.floor(i / 30));
 
 async function populateYIndexeddb(n: number): Promise<void> {
   const batch = 25;

@@ -81,7 +81,7 @@ const USERS: { id: string; memberships: Membership[]; devices: number }[] = [
 const DOCS = [
   'school:s1:questionnaire:risk_diagnostic:2026-entry',
   'school:s1:questionnaire:management:2026-entry',
-  'school:s1:questionnaire:school_environment:2026-exit',
+  'school:s1:questionnaire:school_environment:2026-mid',
   'school:s1:questionnaire:teaching:2026-entry',
   'school:s1:roadmap:2026',
   'school:s1:visit:v1',

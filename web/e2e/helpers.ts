@@ -1,5 +1,5 @@
 /** Shared steps of the end-to-end tests. */
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 /** Demo users of one school (МБОУ СОШ № 3 с. Заречье), from sync-server/src/demo/seed.ts. */
 export const TEACHER = { login: 'teacher', password: 'teacher1', name: 'Иванова Мария Алексеевна' };
@@ -10,9 +10,14 @@ export const DIRECTOR = {
 };
 export const SCHOOL = 'zar-sosh-3';
 
-/** A questionnaire of the school, as the app lists it. */
-export function questionnaireId(formId: string, wave = 'entry'): string {
+/** A questionnaire of the school: a real form (shared/src/questionnaires/forms) and wave (`2043-entry`). */
+export function questionnaireId(formId: string, wave: string): string {
   return `school:${SCHOOL}:questionnaire:${formId}:${wave}`;
+}
+
+/** The group of a question (radios, checkboxes) by its text. */
+export function question(page: Page, text: string | RegExp): Locator {
+  return page.getByRole('group', { name: text });
 }
 
 /** Signs in through the form and waits for the home screen and the service worker. */
@@ -28,10 +33,18 @@ export async function signIn(page: Page, user: { login: string; password: string
   });
 }
 
-/** Opens a document by its page address. */
+/** Opens a questionnaire by its page address and waits for its form. */
 export async function openDoc(page: Page, docId: string) {
   await page.goto(`/doc/${docId}`);
-  await expect(page.getByLabel('Кто заполняет')).toBeVisible();
+  await expect(page.getByTestId('q-status')).toBeVisible();
+}
+
+/** Shows a section of the open questionnaire by its title (a phone shows one at a time). */
+export async function showSection(page: Page, title: string) {
+  const select = page.getByLabel('Раздел', { exact: true });
+  const value = await select.locator('option', { hasText: title }).getAttribute('value');
+  await select.selectOption(value ?? '');
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
 }
 
 /**
@@ -63,4 +76,22 @@ export async function syncUntilClean(page: Page) {
       timeout: 2_000,
     });
   }).toPass({ timeout: 30_000 });
+}
+
+/**
+ * A questionnaire's line in the school's list (school page or home), its
+ * wave's group expanded when the list shows that wave collapsed.
+ */
+export async function questionnaireItem(
+  page: Page,
+  formId: string,
+  wave: string,
+): Promise<Locator> {
+  const item = page.getByTestId(`q-item-${formId}-${wave}`);
+  await item.waitFor({ state: 'attached' });
+  const group = page.getByTestId(`wave-group-${wave}`);
+  if ((await group.count()) > 0 && !(await group.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await group.locator('summary').click();
+  await expect(item).toBeVisible();
+  return item;
 }

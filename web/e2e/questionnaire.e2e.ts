@@ -6,7 +6,16 @@
  * final wave of the current year, and of the entry wave of 2031.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { DIRECTOR, SCHOOL, TEACHER, goOffline, goOnline, signIn, syncUntilClean } from './helpers';
+import {
+  DIRECTOR,
+  SCHOOL,
+  TEACHER,
+  goOffline,
+  goOnline,
+  questionnaireItem,
+  signIn,
+  syncUntilClean,
+} from './helpers';
 
 const YEAR = new Date().getFullYear();
 const FILL_DOC = `school:${SCHOOL}:questionnaire:management:${YEAR}-final`;
@@ -34,7 +43,7 @@ test('a teacher fills a whole questionnaire offline on a phone, across a reload;
 
   // Started from the school's list of forms × waves.
   await page.goto(`/school/${SCHOOL}`);
-  const item = page.getByTestId(`q-item-management-${YEAR}-final`);
+  const item = await questionnaireItem(page, 'management', `${YEAR}-final`);
   await expect(item).toContainText('не начата');
   await item.getByRole('link', { name: /Начать/ }).click();
   await expect(page).toHaveURL(new RegExp(`/doc/${FILL_DOC}$`));
@@ -125,7 +134,7 @@ test('a teacher fills a whole questionnaire offline on a phone, across a reload;
   await signIn(otherPage, DIRECTOR);
   await syncUntilClean(otherPage);
   await otherPage.goto(`/school/${SCHOOL}`);
-  const seen = otherPage.getByTestId(`q-item-management-${YEAR}-final`);
+  const seen = await questionnaireItem(otherPage, 'management', `${YEAR}-final`);
   await expect(seen).toContainText('На проверке');
   await expect(seen).toContainText('заполнено 100 %');
   await seen.getByRole('link', { name: /Открыть/ }).click();

@@ -1,3 +1,10 @@
+/**
+ * Sync of real questionnaires between users: two offline users answer
+ * different questions (and type in the same long answer) and both edits end up
+ * everywhere; a request cut off after the relay got it is retried without
+ * duplicates. Documents used only here: «Качество управления» of the
+ * intermediate wave of 2043 and of the entry wave of 2044.
+ */
 import { expect, test } from '@playwright/test';
 import {
   DIRECTOR,
@@ -5,15 +12,23 @@ import {
   goOffline,
   goOnline,
   openDoc,
+  question,
   questionnaireId,
+  showSection,
   signIn,
   syncUntilClean,
 } from './helpers';
 
+const PARTNERSHIP = 'Партнёрство и внешняя поддержка';
+const AGREEMENT = 'Заключено ли партнёрское соглашение со школой-лидером?';
+const LEADER = 'Название школы-лидера';
+const SUPPORT = 'Оцените поддержку школы со стороны муниципального органа управления образованием';
+const COMMENT = 'Какие управленческие решения за последний период дали наибольший эффект?';
+
 test('two users edit different fields of one document offline: both edits end up everywhere', async ({
   browser,
 }) => {
-  const doc = questionnaireId('teaching');
+  const doc = questionnaireId('management', '2043-mid');
   const a = await browser.newContext();
   const b = await browser.newContext();
   const pa = await a.newPage();
@@ -22,15 +37,16 @@ test('two users edit different fields of one document offline: both edits end up
   await signIn(pb, DIRECTOR);
   await openDoc(pa, doc);
   await openDoc(pb, doc);
+  await showSection(pa, PARTNERSHIP);
+  await showSection(pb, PARTNERSHIP);
 
   await goOffline(a);
   await goOffline(b);
-  await pa.getByLabel('Кто заполняет').fill('Учитель');
-  await pa.getByLabel('Заметки').fill('от учителя');
-  await pb.getByLabel('Число обучающихся').fill('120');
-  await pb.getByLabel('Главная проблема школы').fill('Нехватка учителей');
-  // Both write notes too: the text slot both devices create offline must be one Y.Text.
-  await pb.getByLabel('Заметки').fill('от директора');
+  await question(pa, AGREEMENT).getByRole('radio', { name: 'Да' }).check();
+  await pa.getByLabel(COMMENT).fill('от учителя');
+  await question(pb, SUPPORT).getByRole('radio', { name: '4' }).check();
+  // Both type the same long answer too: the text slot both devices create offline must be one Y.Text.
+  await pb.getByLabel(COMMENT).fill('от директора');
 
   await goOnline(a);
   await goOnline(b);
@@ -40,11 +56,11 @@ test('two users edit different fields of one document offline: both edits end up
 
   for (const page of [pa, pb]) {
     await openDoc(page, doc);
-    await expect(page.getByLabel('Кто заполняет')).toHaveValue('Учитель');
-    await expect(page.getByLabel('Заметки')).toHaveValue(/от учителя/);
-    await expect(page.getByLabel('Заметки')).toHaveValue(/от директора/);
-    await expect(page.getByLabel('Число обучающихся')).toHaveValue('120');
-    await expect(page.getByLabel('Главная проблема школы')).toHaveValue('Нехватка учителей');
+    await showSection(page, PARTNERSHIP);
+    await expect(question(page, AGREEMENT).getByRole('radio', { name: 'Да' })).toBeChecked();
+    await expect(question(page, SUPPORT).getByRole('radio', { name: '4' })).toBeChecked();
+    await expect(page.getByLabel(COMMENT)).toHaveValue(/от учителя/);
+    await expect(page.getByLabel(COMMENT)).toHaveValue(/от директора/);
   }
   await a.close();
   await b.close();
@@ -53,7 +69,7 @@ test('two users edit different fields of one document offline: both edits end up
 test('a sync request cut off after the relay got it is retried and converges without duplicates', async ({
   browser,
 }) => {
-  const doc = questionnaireId('risk-profile');
+  const doc = questionnaireId('management', '2044-entry');
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, TEACHER);
@@ -72,8 +88,10 @@ test('a sync request cut off after the relay got it is retried and converges wit
   });
 
   await openDoc(page, doc);
-  await page.getByLabel('Заметки').fill('один раз');
-  await page.getByLabel('Кто заполняет').fill('Проверка обрыва');
+  await showSection(page, PARTNERSHIP);
+  await page.getByLabel(COMMENT).fill('один раз');
+  await question(page, AGREEMENT).getByRole('radio', { name: 'Да' }).check();
+  await page.getByLabel(LEADER).fill('Проверка обрыва');
   await expect.poll(() => delivered).toBe(1);
   await syncUntilClean(page);
 
@@ -81,8 +99,9 @@ test('a sync request cut off after the relay got it is retried and converges wit
   const otherPage = await other.newPage();
   await signIn(otherPage, DIRECTOR);
   await openDoc(otherPage, doc);
-  await expect(otherPage.getByLabel('Заметки')).toHaveValue('один раз');
-  await expect(otherPage.getByLabel('Кто заполняет')).toHaveValue('Проверка обрыва');
+  await showSection(otherPage, PARTNERSHIP);
+  await expect(otherPage.getByLabel(COMMENT)).toHaveValue('один раз');
+  await expect(otherPage.getByLabel(LEADER)).toHaveValue('Проверка обрыва');
   await other.close();
   await context.close();
 });

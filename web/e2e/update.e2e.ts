@@ -2,8 +2,13 @@ import { expect, test } from '@playwright/test';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_WEB_ROOT } from '../playwright.config';
-import { TEACHER, openDoc, questionnaireId, signIn } from './helpers';
+import { TEACHER, openDoc, question, questionnaireId, showSection, signIn } from './helpers';
 
+// «Качество управления», final wave of 2045: used only here.
+const PARTNERSHIP = 'Партнёрство и внешняя поддержка';
+const AGREEMENT = 'Заключено ли партнёрское соглашение со школой-лидером?';
+const LEADER = 'Название школы-лидера';
+const COMMENT = 'Какие управленческие решения за последний период дали наибольший эффект?';
 const SW = join(E2E_WEB_ROOT, 'service-worker.js');
 let original: string;
 
@@ -22,10 +27,12 @@ test('a new build shows the update prompt, and updating keeps unsynced edits', a
   await signIn(page, TEACHER);
   // The relay is unreachable for sync, so the edit stays unsynced; the shell still updates.
   await context.route('**/api/sync', (route) => route.abort('connectionrefused'));
-  const doc = questionnaireId('environment', 'final');
+  const doc = questionnaireId('management', '2045-final');
   await openDoc(page, doc);
-  await page.getByLabel('Кто заполняет').fill('До обновления');
-  await page.getByLabel('Заметки').fill('не отправлено');
+  await showSection(page, PARTNERSHIP);
+  await question(page, AGREEMENT).getByRole('radio', { name: 'Да' }).check();
+  await page.getByLabel(LEADER).fill('До обновления');
+  await page.getByLabel(COMMENT).fill('не отправлено');
   await expect(page.getByRole('alert').filter({ hasText: 'Доступна новая версия' })).toHaveCount(0);
 
   // Deploy: a service worker with different bytes, as any new build has.
@@ -43,8 +50,9 @@ test('a new build shows the update prompt, and updating keeps unsynced edits', a
   await page.waitForLoadState('load');
 
   await openDoc(page, doc);
-  await expect(page.getByLabel('Кто заполняет')).toHaveValue('До обновления');
-  await expect(page.getByLabel('Заметки')).toHaveValue('не отправлено');
+  await showSection(page, PARTNERSHIP);
+  await expect(page.getByLabel(LEADER)).toHaveValue('До обновления');
+  await expect(page.getByLabel(COMMENT)).toHaveValue('не отправлено');
   await page.getByRole('link', { name: /Синхронизация/ }).click();
   await expect(page.getByTestId('pending-count')).toHaveText(/ожида(ет|ют) отправки/);
   await context.close();

@@ -61,11 +61,13 @@ describe('questionnaire content check', () => {
     ];
     for (const [, fn, message] of bad) expect(judge(base, fn)).toThrow(message);
     expect(judge(base, () => undefined, { ...REF, formId: 'nope' })).toThrow(/unknown form/);
-    // The generic editor's documents (no monitoring wave in the id) keep the layout check only.
-    const legacy = { ...REF, formId: 'environment', wave: 'entry' };
-    expect(
-      judge(base, (d) => d.getMap('answers').set('respondent', 'Иванова'), legacy),
-    ).not.toThrow();
+    // The placeholder ids of the app's first version are refused: no such form, no such wave.
+    const write = (d: Y.Doc) => d.getMap('answers').set('respondent', 'Иванова');
+    expect(judge(base, write, { ...REF, formId: 'environment', wave: 'entry' })).toThrow(
+      /not a monitoring wave/,
+    );
+    expect(judge(base, write, { ...REF, wave: 'entry' })).toThrow(/not a monitoring wave/);
+    expect(judge(base, write, { ...REF, formId: 'environment' })).toThrow(/unknown form/);
   });
 
   it('the app reads such an entry as invalid at its question, and the form still works', () => {

@@ -2,16 +2,15 @@
  * The relay's content check of a questionnaire document: beyond the layout
  * (`documents/layout.ts`), every answer an update writes must fit the form.
  *
- * Which documents: those of a monitoring wave, i.e. whose wave segment is a
- * wave id (`2026-entry`). Ids with another last segment (`…:environment:entry`)
- * are the generic editor's documents from before the form definitions (the
- * app still lists them, web/src/lib/documents/catalogue.ts, and edits them as
- * free fields): they keep the layout check only, since refusing them would
- * refuse the app's own writes. No form screen, summary or dashboard reads them.
+ * Which documents: every questionnaire. Its id must name a form this relay
+ * knows and a monitoring wave (`2026-entry`); the placeholder ids of the app's
+ * first version (`…:environment:entry`) are refused like any other unknown
+ * form or wave (the app no longer lists or edits them).
  *
  * What is refused (ShapeError, so the device gets the same «invalid shape»
  * acknowledgement as for a broken layout):
- * - a monitoring-wave document of a form this relay does not know;
+ * - any write to a questionnaire whose wave segment is not a wave id, or whose
+ *   form this relay does not know;
  * - an `answers` entry that is not a register entry, is written under a newer
  *   form version than the relay knows, names a question no version of the form
  *   had, or holds a value of the wrong type for its question (the same
@@ -65,7 +64,7 @@ export function checkQuestionnaireContent(
   wave: string,
   touched: TouchedKeys,
 ): void {
-  if (!parseWaveId(wave)) return; // a generic document, not a form's (see above)
+  if (!parseWaveId(wave)) throw new ShapeError(`"${wave}" is not a monitoring wave`);
   const form = formById(formId);
   if (!form) throw new ShapeError(`unknown form "${formId}"`);
   const keysOf = (root: string) => {

@@ -111,10 +111,19 @@ describe('SyncService', () => {
       { docId: 'nonsense', update: good },
       { docId: Q3, update: good },
       { docId: 'school:zz:questionnaire:risk_diagnostic:2026-entry', update: good },
-      { docId: 'school:s1:questionnaire:a:w', update: new Uint8Array([1, 255, 255, 255, 255, 15]) },
-      { docId: 'school:s1:questionnaire:b:w', update: Y.encodeStateAsUpdate(stray) },
-      { docId: 'school:s1:questionnaire:management:w', update: dependent },
-      { docId: 'school:s1:questionnaire:d:w', update: new Uint8Array(MAX_UPDATE_BYTES + 1) },
+      {
+        docId: 'school:s1:questionnaire:risk_diagnostic:2043-entry',
+        update: new Uint8Array([1, 255, 255, 255, 255, 15]),
+      },
+      {
+        docId: 'school:s1:questionnaire:school_environment:2043-entry',
+        update: Y.encodeStateAsUpdate(stray),
+      },
+      { docId: 'school:s1:questionnaire:management:2043-entry', update: dependent },
+      {
+        docId: 'school:s1:questionnaire:teaching:2043-entry',
+        update: new Uint8Array(MAX_UPDATE_BYTES + 1),
+      },
       { docId: Q1, update: good },
       { docId: Q1, update: good },
     ];
@@ -135,7 +144,10 @@ describe('SyncService', () => {
     expect([...docs.keys()]).toEqual([Q1]);
     // The refused dependent update did not poison the live state: the base still applies.
     const retry = call(teacher, res.cursor, [
-      { docId: 'school:s1:questionnaire:management:w', update: Y.encodeStateAsUpdate(missing) },
+      {
+        docId: 'school:s1:questionnaire:management:2043-entry',
+        update: Y.encodeStateAsUpdate(missing),
+      },
     ]);
     expect(retry.acks[0]?.code).toBe(AckCode.ok);
   });
@@ -143,7 +155,7 @@ describe('SyncService', () => {
   it('pages a large scope under the byte budget and resumes where it stopped', () => {
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const id = `school:s${(i % 2) + 1}:questionnaire:teaching:w${i}`;
+      const id = `school:s${(i % 2) + 1}:questionnaire:teaching:${2000 + i}-entry`;
       ids.push(id);
       const d = answerDoc('text', 'x'.repeat(500));
       call(curator, '', [{ docId: id, update: d.update }]);
@@ -249,7 +261,10 @@ describe('SyncService', () => {
       const notices: number[] = [];
       sync.onChange((n) => notices.push(n.seq));
       const pending = devices.map((d, i) =>
-        sync.handleAsync(d, body(updates[i]!, `school:s1:questionnaire:teaching:w${i}`)),
+        sync.handleAsync(
+          d,
+          body(updates[i]!, `school:s1:questionnaire:teaching:${2000 + i}-entry`),
+        ),
       );
       // Nothing is stored before the batch commits…
       expect(logSize()).toBe(0);

@@ -1,16 +1,11 @@
 /**
- * Which documents a school is expected to have, and their titles. The real
- * form definitions come later (they will live in shared/); until then a school
- * has the four questionnaires of each monitoring wave and this year's roadmap.
+ * Document titles, and the documents a school's «Документы» list always shows.
+ * Questionnaires (the forms of shared/questionnaires × monitoring waves),
+ * roadmaps, tutoring plans and visits have their own sections on the school's
+ * screens (documents/school-sections.svelte); only what no section covers is
+ * listed here.
  */
-import {
-  formatDocId,
-  parseDocId,
-  parseWaveId,
-  waveLabel,
-  type DocKind,
-  type DocRef,
-} from '@opora/shared';
+import { formatDocId, parseDocId, parseWaveId, waveLabel, type DocRef } from '@opora/shared';
 import { FORM_TITLES } from '@opora/shared/questionnaires/form-titles';
 import type * as Y from 'yjs';
 import { readVisitField, type VisitKind } from '@opora/shared/visits/model';
@@ -18,22 +13,10 @@ import type { DocSummary } from '$lib/db/database';
 import { t } from '$lib/i18n/ru';
 import { formatDay, tv } from '$lib/i18n/visits';
 
-/** Questionnaire forms, in the order a school fills them. */
-export const FORM_IDS = ['risk-profile', 'environment', 'management', 'teaching'] as const;
-
-/** Monitoring waves. */
-export const WAVES = ['entry', 'intermediate', 'final'] as const;
-
-/** The documents every school is expected to have in a year (and its exam results). */
-export function expectedDocIds(schoolId: string, year: number): string[] {
-  const ids: string[] = [];
-  for (const wave of WAVES)
-    for (const formId of FORM_IDS)
-      ids.push(formatDocId({ kind: 'questionnaire', schoolId, formId, wave }));
-  ids.push(formatDocId({ kind: 'roadmap', schoolId, year }));
+/** The documents a school's «Документы» list shows even before they exist: its exam results. */
+export function expectedDocIds(schoolId: string): string[] {
   // Exam averages are entered by the school itself (seed 000); one document across years.
-  ids.push(formatDocId({ kind: 'exams', schoolId }));
-  return ids;
+  return [formatDocId({ kind: 'exams', schoolId })];
 }
 
 /** What a visit's title is made of, when known: its kind and day (from the summary or the document). */
@@ -79,8 +62,9 @@ export function visitFactsOfDoc(doc: Y.Doc): VisitTitleFacts {
 export function docTitle(ref: DocRef, summary?: DocSummary | null): string {
   switch (ref.kind) {
     case 'questionnaire': {
-      const form = FORM_TITLES[ref.formId] ?? t.forms[ref.formId] ?? ref.formId;
-      const wave = parseWaveId(ref.wave) ? waveLabel(ref.wave) : (t.waves[ref.wave] ?? ref.wave);
+      // A form or wave this app does not know keeps its raw id (its page says «Анкета не найдена»).
+      const form = FORM_TITLES[ref.formId] ?? ref.formId;
+      const wave = parseWaveId(ref.wave) ? waveLabel(ref.wave) : ref.wave;
       return `${form} — ${wave}`;
     }
     case 'roadmap':
@@ -107,62 +91,8 @@ export function docTitleOf(docId: string, summary?: DocSummary | null): string {
   return ref ? docTitle(ref, summary) : '';
 }
 
-/** A scalar field of the generic editor. */
+/** A scalar field of the generic editor (kinds without their own editor: calendar, plan). */
 export interface FieldSpec {
   key: string;
-  type: 'text' | 'number' | 'date' | 'longtext';
-  min?: number;
-  max?: number;
+  type: 'text' | 'number';
 }
-
-/** A section of the generic editor: a map root with its known fields. */
-export interface SectionSpec {
-  root: string;
-  fields: FieldSpec[];
-}
-
-/** Fields the generic editor offers per kind (extra keys found in a document are shown too). */
-export const EDITOR_SPECS: Partial<Record<DocKind, SectionSpec[]>> = {
-  questionnaire: [
-    {
-      root: 'answers',
-      fields: [
-        { key: 'respondent', type: 'text' },
-        { key: 'date', type: 'date' },
-        { key: 'studentsTotal', type: 'number', min: 0 },
-        { key: 'atRiskShare', type: 'number', min: 0, max: 100 },
-        { key: 'parentsInvolved', type: 'number', min: 1, max: 5 },
-        { key: 'mainProblem', type: 'longtext' },
-      ],
-    },
-  ],
-  roadmap: [
-    {
-      root: 'report',
-      fields: [
-        { key: 'goal', type: 'longtext' },
-        { key: 'summary', type: 'longtext' },
-      ],
-    },
-  ],
-  visit: [
-    {
-      root: 'fields',
-      fields: [
-        { key: 'date', type: 'date' },
-        { key: 'summary', type: 'longtext' },
-      ],
-    },
-  ],
-  tutoring: [{ root: 'program', fields: [{ key: 'goal', type: 'longtext' }] }],
-};
-
-/**
- * Where a kind keeps its free notes as Y.Text: a root of type text, or a slot
- * of a map root (the questionnaire's `texts`, created deterministically so two
- * devices creating it offline share one Y.Text: shared/questionnaires/document.ts).
- */
-export const NOTES_LOCATION: Partial<Record<DocKind, { root: string; key?: string }>> = {
-  questionnaire: { root: 'texts', key: 'notes' },
-  tutoring: { root: 'essay' },
-};

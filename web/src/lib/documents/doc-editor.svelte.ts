@@ -1,23 +1,16 @@
 /**
- * One document on a screen: its fields and notes as runes, edits as local Yjs
- * transactions (stored at once and queued for the relay), the changes the
- * relay refused, and what the user can do about them.
+ * One document on a screen: its title and access, the changes the relay
+ * refused and what the user can do about them; for kinds without their own
+ * editor (calendar, plan) also its scalar fields as runes, edits as local Yjs
+ * transactions (stored at once and queued for the relay).
  */
 import * as Y from 'yjs';
-import {
-  initDocMeta,
-  parseDocId,
-  textSlotUpdate,
-  type AccessScope,
-  type DocRef,
-} from '@opora/shared';
+import { initDocMeta, parseDocId, type AccessScope, type DocRef } from '@opora/shared';
 import type { OporaDb, OutboxRow } from '$lib/db/database';
 import { LiveValue } from '$lib/db/live.svelte';
-import { NOTES_LOCATION, docTitle, visitFactsOfDoc, visitTitle, type FieldSpec } from './catalogue';
-import { LOCAL_ORIGIN } from './origins';
+import { docTitle, visitFactsOfDoc, visitTitle, type FieldSpec } from './catalogue';
 import { editorSections, type EditorSection } from './editor-model';
 import { openDoc, type OpenDoc } from './doc-repo';
-import { spliceBetween } from './text-diff';
 
 /** A scalar value as the editor shows it. */
 export type FieldValue = string | number | boolean | null;
@@ -80,7 +73,7 @@ export class DocEditor {
     return this.#open !== null;
   }
 
-  /** Sections of scalar fields: the known ones of the kind plus any extra keys the document holds. */
+  /** Sections of the scalar fields the document holds (the generic editor). */
   get sections(): EditorSection[] {
     void this.#version;
     const open = this.#open;
@@ -113,53 +106,6 @@ export class DocEditor {
       if (value === null || value === '') map.delete(field.key);
       else if (map.get(field.key) !== value) map.set(field.key, value);
     });
-  }
-
-  /** True when the kind has free notes. */
-  get hasNotes(): boolean {
-    return this.ref !== null && NOTES_LOCATION[this.ref.kind] !== undefined;
-  }
-
-  /** The notes as plain text. */
-  get notes(): string {
-    void this.#version;
-    return this.notesText(false)?.toString() ?? '';
-  }
-
-  /** Replaces the notes with a textarea's value, as the smallest splice (so concurrent typing merges). */
-  setNotes(next: string): void {
-    if (!this.canWrite || !this.ref) return;
-    const kind = this.ref.kind;
-    this.#open?.transact((doc) => {
-      initDocMeta(doc, kind);
-      const text = this.notesText(true);
-      if (!text) return;
-      const splice = spliceBetween(text.toString(), next);
-      if (!splice) return;
-      if (splice.remove > 0) text.delete(splice.index, splice.remove);
-      if (splice.insert) text.insert(splice.index, splice.insert);
-    });
-  }
-
-  private notesText(create: boolean): Y.Text | null {
-    const open = this.#open;
-    const loc = this.ref ? NOTES_LOCATION[this.ref.kind] : undefined;
-    if (!open || !loc) return null;
-    if (loc.key === undefined) return open.doc.getText(loc.root);
-    if (!create && !open.doc.share.has(loc.root)) return null;
-    const map = open.doc.getMap<unknown>(loc.root);
-    const existing = map.get(loc.key);
-    if (existing instanceof Y.Text) return existing;
-    if (!create) return null;
-    if (this.ref?.kind === 'questionnaire') {
-      // The fixed slot update: identical on every device, so concurrent creations are one.
-      Y.applyUpdate(open.doc, textSlotUpdate(this.ref.formId, loc.key), LOCAL_ORIGIN);
-      const slot = map.get(loc.key);
-      if (slot instanceof Y.Text) return slot;
-    }
-    const text = new Y.Text();
-    map.set(loc.key, text);
-    return text;
   }
 
   /** Local changes of this document not yet acknowledged. */

@@ -1,7 +1,10 @@
-/** Which fields the generic editor draws for a document. */
+/**
+ * Which fields the generic editor draws for a document: the scalar keys its map
+ * roots hold. Only kinds without their own editor (calendar, plan) reach it.
+ */
 import * as Y from 'yjs';
 import { LAYOUTS, type DocKind } from '@opora/shared';
-import { EDITOR_SPECS, NOTES_LOCATION, type FieldSpec } from './catalogue';
+import type { FieldSpec } from './catalogue';
 
 /** A section of the editor as drawn: a map root and its fields. */
 export interface EditorSection {
@@ -9,21 +12,15 @@ export interface EditorSection {
   fields: FieldSpec[];
 }
 
-/** The known fields of the kind plus any extra scalar keys the document holds. */
+/** The scalar keys each map root of the document holds. */
 export function editorSections(doc: Y.Doc, kind: DocKind): EditorSection[] {
-  const specs = EDITOR_SPECS[kind] ?? [];
-  const notes = NOTES_LOCATION[kind];
   const out: EditorSection[] = [];
   for (const [root, type] of Object.entries(LAYOUTS[kind])) {
-    if (type !== 'map' || root === 'meta') continue;
-    const fields = [...(specs.find((s) => s.root === root)?.fields ?? [])];
-    const known = new Set(fields.map((f) => f.key));
-    if (doc.share.has(root)) {
-      for (const [key, value] of doc.getMap<unknown>(root)) {
-        if (known.has(key) || (notes?.root === root && notes.key === key)) continue;
-        if (value instanceof Y.AbstractType) continue;
-        fields.push({ key, type: typeof value === 'number' ? 'number' : 'text' });
-      }
+    if (type !== 'map' || root === 'meta' || !doc.share.has(root)) continue;
+    const fields: FieldSpec[] = [];
+    for (const [key, value] of doc.getMap<unknown>(root)) {
+      if (value instanceof Y.AbstractType) continue;
+      fields.push({ key, type: typeof value === 'number' ? 'number' : 'text' });
     }
     if (fields.length > 0) out.push({ root, fields });
   }

@@ -74,6 +74,8 @@ export const tq = {
     longTextHint: 'Несколько человек могут писать здесь одновременно: тексты объединяются.',
     yesNo: YES_NO_LABELS,
     scaleEnds: (min: string, max: string) => `${min} — ${max}`,
+    notFound:
+      'Анкета не найдена: такой формы или волны мониторинга нет в этой версии приложения. Документ открыт только для чтения; обновите приложение или выберите анкету в списке школы.',
     unknownForm:
       'Эта анкета не описана в текущей версии приложения. Обновите приложение, когда будет предложено.',
     invalidEntries: (n: number) =>
@@ -148,6 +150,7 @@ export const tq = {
     view: 'Посмотреть',
     openLabel: (form: string, wave: string) => `${form}, ${wave}`,
     notStarted: 'не начата',
+    started: (n: number, total: number) => `начато ${n} из ${total}`,
     percent: (p: number) => `заполнено ${p} %`,
     conflicts: (n: number) => `${n} ${plural(n, conflicts)}`,
     riskLink: 'Рисковый профиль школы',

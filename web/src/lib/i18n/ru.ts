@@ -66,7 +66,7 @@ export const t = {
   home: {
     title: 'Главная',
     greeting: (name: string) => `Здравствуйте, ${name}`,
-    mySchool: 'Документы школы',
+    mySchool: 'Моя школа',
     mySchools: 'Мои школы',
     municipality: (name: string) => `Школы муниципалитета: ${name}`,
     region: (name: string) => `Регион: ${name}`,
@@ -103,17 +103,6 @@ export const t = {
     exams: 'Результаты экзаменов',
     waves: 'Мониторинги анкет: волны и сроки',
   } as Record<string, string>,
-  forms: {
-    'risk-profile': 'Диагностика факторов риска',
-    environment: 'Качество школьной среды',
-    management: 'Качество управления',
-    teaching: 'Качество преподавания и организации учебного процесса',
-  } as Record<string, string>,
-  waves: {
-    entry: 'входной мониторинг',
-    intermediate: 'промежуточный мониторинг',
-    final: 'итоговый мониторинг',
-  } as Record<string, string>,
   docTitle: {
     roadmap: (year: number) => `Дорожная карта на ${year} год`,
     tutoring: (year: number) => `Программа тьюторского сопровождения на ${year} год`,
@@ -124,10 +113,7 @@ export const t = {
   editor: {
     readOnly: 'Только чтение: у вас нет права менять этот документ.',
     savedLocally: 'Изменения сохраняются на устройстве сразу и отправляются при связи.',
-    notes: 'Заметки',
-    notesHint: 'Свободный текст; несколько человек могут писать одновременно.',
     section: (name: string) => EDITOR_SECTIONS[name] ?? name,
-    fieldLabel: (key: string) => EDITOR_FIELDS[key] ?? key,
     notFound: 'Такого документа нет.',
     emptyList: 'Нет записей.',
     conflict: 'Другой участник изменил это поле одновременно с вами; показано последнее значение.',
@@ -219,24 +205,7 @@ const REFUSAL_REASONS: Partial<Record<AckCode, string>> = {
   [AckCode.duplicateDocument]: 'Документ пришёл дважды в одном запросе.',
 };
 
+/** Map roots the generic editor shows (kinds without their own editor: calendar, plan). */
 const EDITOR_SECTIONS: Record<string, string> = {
-  answers: 'Ответы',
-  status: 'Состояние',
-  fields: 'Поля',
-  evaluation: 'Оценка',
-  agreement: 'Соглашение',
-  program: 'Программа',
-  report: 'Отчёт',
-  essay: 'Эссе «Мы – одна команда!»',
-};
-
-const EDITOR_FIELDS: Record<string, string> = {
-  respondent: 'Кто заполняет',
-  date: 'Дата заполнения',
-  studentsTotal: 'Число обучающихся',
-  atRiskShare: 'Доля обучающихся в зоне риска, %',
-  parentsInvolved: 'Вовлечённость родителей (1–5)',
-  mainProblem: 'Главная проблема школы',
-  goal: 'Цель',
-  summary: 'Итог',
+  examAverages: 'Средние баллы по региону',
 };

@@ -4,7 +4,7 @@ import { kvPut, openDb, type OporaDb } from '$lib/db/database';
 import { openDoc } from '$lib/documents/doc-repo';
 import { exportBackup, importBackup } from './backup';
 
-const DOC = 'school:s1:questionnaire:environment:entry';
+const DOC = 'school:s1:questionnaire:management:2043-entry';
 const dbs: OporaDb[] = [];
 afterEach(async () => {
   for (const db of dbs.splice(0)) {

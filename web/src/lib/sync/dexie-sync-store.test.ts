@@ -6,7 +6,7 @@ import { compactOutbox, openDoc } from '$lib/documents/doc-repo';
 import { DexieSyncStore, loadSyncState } from './dexie-sync-store';
 import { TestRelay } from './test-relay';
 
-const DOC = 'school:s1:questionnaire:environment:entry';
+const DOC = 'school:s1:questionnaire:management:2043-entry';
 const dbs: OporaDb[] = [];
 let n = 0;
 

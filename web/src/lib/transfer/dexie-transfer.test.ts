@@ -1,11 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  formById,
+  parseDocId,
+  readQuestionnaire,
+  setAnswer,
+  type AnswerValue,
+} from '@opora/shared';
 import { exportTransfer, importTransfer } from '@opora/shared/transfer/exchange';
 import { DOC_UPDATES_TABLE, openDb, type OporaDb } from '$lib/db/database';
 import { openDoc } from '$lib/documents/doc-repo';
 import { DexieTransferStore } from './dexie-transfer';
 
-const DOC = 'school:s1:questionnaire:environment:entry';
-const OTHER = 'school:s1:questionnaire:teaching:entry';
+const DOC = 'school:s1:questionnaire:management:2043-entry';
+const OTHER = 'school:s1:questionnaire:teaching:2043-entry';
 const SENDER = { userId: 'u1', userName: 'Учитель', deviceId: 'dev-a' };
 
 const dbs: OporaDb[] = [];
@@ -21,16 +28,30 @@ function freshDb(): OporaDb {
   return db;
 }
 
-async function edit(db: OporaDb, docId: string, key: string, value: string): Promise<void> {
+/** The form of a questionnaire id. */
+function formOf(docId: string) {
+  const ref = parseDocId(docId);
+  const form = ref?.kind === 'questionnaire' ? formById(ref.formId) : undefined;
+  if (!form) throw new Error(`no form for ${docId}`);
+  return form;
+}
+
+/** Answers a question of a questionnaire as the app does. */
+async function edit(
+  db: OporaDb,
+  docId: string,
+  questionId: string,
+  value: AnswerValue,
+): Promise<void> {
   const open = await openDoc(db, docId);
-  open.transact((d) => d.getMap('answers').set(key, value));
+  open.transact((d) => setAnswer(d, formOf(docId), questionId, value, 'u1'));
   await open.flushed();
   open.close();
 }
 
-async function read(db: OporaDb, docId: string, key: string): Promise<unknown> {
+async function read(db: OporaDb, docId: string, questionId: string): Promise<unknown> {
   const open = await openDoc(db, docId);
-  const v = open.doc.getMap('answers').get(key);
+  const v = readQuestionnaire(open.doc, formOf(docId)).values[questionId];
   open.close();
   return v;
 }
@@ -49,7 +70,7 @@ async function fileOf(db: OporaDb, docIds?: string[]): Promise<Uint8Array> {
 describe('DexieTransferStore', () => {
   it('carries a document to another device, queues it for the relay, and a second import is a no-op', async () => {
     const a = freshDb();
-    await edit(a, DOC, 'respondent', 'из школы');
+    await edit(a, DOC, 'mg_leader_name', 'из школы');
     const file = await fileOf(a);
 
     const b = freshDb();
@@ -57,7 +78,7 @@ describe('DexieTransferStore', () => {
     const first = await importTransfer(file, target);
     expect(first.counts).toEqual({ new: 1, updated: 0, unchanged: 0, refused: 0 });
     expect(first.documents[0]?.forward).toBe('queued');
-    expect(await read(b, DOC, 'respondent')).toBe('из школы');
+    expect(await read(b, DOC, 'mg_leader_name')).toBe('из школы');
     expect(await b.outbox.where('status').equals('pending').count()).toBe(1);
     expect((await b.docs.get(DOC))?.summary.filled).toBe(1);
     const updatesAfterFirst = await b.table(DOC_UPDATES_TABLE).count();
@@ -70,7 +91,7 @@ describe('DexieTransferStore', () => {
 
   it('exports only documents the device holds, and reports the rest as skipped', async () => {
     const a = freshDb();
-    await edit(a, DOC, 'respondent', 'x');
+    await edit(a, DOC, 'mg_leader_name', 'x');
     const { manifest, skipped } = await exportTransfer(new DexieTransferStore(a), {
       docIds: [DOC, OTHER, 'not-an-id'],
       sender: SENDER,
@@ -82,37 +103,37 @@ describe('DexieTransferStore', () => {
   it('merges into a document both devices changed, and queues only what was new', async () => {
     const a = freshDb();
     const b = freshDb();
-    await edit(a, DOC, 'respondent', 'A');
+    await edit(a, DOC, 'mg_leader_name', 'A');
     await importTransfer(await fileOf(a), new DexieTransferStore(b));
     await b.outbox.clear();
-    await edit(b, DOC, 'studentsTotal', 'B');
-    await edit(a, DOC, 'mainProblem', 'A2');
+    await edit(b, DOC, 'mg_team_size', 7);
+    await edit(a, DOC, 'mg_program', true);
 
     const report = await importTransfer(await fileOf(a), new DexieTransferStore(b));
     expect(report.counts.updated).toBe(1);
-    expect(await read(b, DOC, 'respondent')).toBe('A');
-    expect(await read(b, DOC, 'studentsTotal')).toBe('B');
-    expect(await read(b, DOC, 'mainProblem')).toBe('A2');
+    expect(await read(b, DOC, 'mg_leader_name')).toBe('A');
+    expect(await read(b, DOC, 'mg_team_size')).toBe(7);
+    expect(await read(b, DOC, 'mg_program')).toBe(true);
     // B's own edit and the one change that came with the file.
     expect(await b.outbox.count()).toBe(2);
   });
 
   it('keeps changes the user may not write on the device without queueing them', async () => {
     const a = freshDb();
-    await edit(a, DOC, 'respondent', 'x');
+    await edit(a, DOC, 'mg_leader_name', 'x');
     const b = freshDb();
     const report = await importTransfer(await fileOf(a), new DexieTransferStore(b), {
       access: { canRead: () => true, canWrite: () => false },
     });
     expect(report.documents[0]?.forward).toBe('readOnly');
-    expect(await read(b, DOC, 'respondent')).toBe('x');
+    expect(await read(b, DOC, 'mg_leader_name')).toBe('x');
     expect(await b.outbox.count()).toBe(0);
   });
 
   it('is atomic: when the outbox cannot be written, no document changes either', async () => {
     const a = freshDb();
-    await edit(a, DOC, 'respondent', 'x');
-    await edit(a, OTHER, 'goal', 'y');
+    await edit(a, DOC, 'mg_leader_name', 'x');
+    await edit(a, OTHER, 't_lessons_observed', 12);
     const file = await fileOf(a);
 
     const b = freshDb();
@@ -132,8 +153,8 @@ describe('DexieTransferStore', () => {
 
   it('lists a school’s documents and carries unacknowledged changes marked as such', async () => {
     const a = freshDb();
-    await edit(a, DOC, 'respondent', 'x');
-    await edit(a, 'school:s2:questionnaire:teaching:entry', 'goal', 'other school');
+    await edit(a, DOC, 'mg_leader_name', 'x');
+    await edit(a, 'school:s2:questionnaire:teaching:2043-entry', 't_lessons_observed', 3);
     const store = new DexieTransferStore(a);
     expect(await store.schoolDocIds('s1')).toEqual([DOC]);
     expect((await store.unacknowledged(DOC)).length).toBe(1);

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { managementForm, readQuestionnaire, setAnswer, type AnswerValue } from '@opora/shared';
 import { exportTransfer, importTransfer } from '@opora/shared/transfer/exchange';
 import { openDb, type OporaDb } from '$lib/db/database';
 import { openDoc } from '$lib/documents/doc-repo';
 import { DexieTransferStore } from './dexie-transfer';
 import { loadPeers, peerVectors, rememberPeer } from './peers';
 
-const DOC = 'school:s1:questionnaire:environment:entry';
+const DOC = 'school:s1:questionnaire:management:2043-entry';
 const dbs: OporaDb[] = [];
 afterEach(async () => {
   for (const db of dbs.splice(0)) {
@@ -18,9 +19,9 @@ function freshDb(): OporaDb {
   dbs.push(db);
   return db;
 }
-async function edit(db: OporaDb, key: string, value: string): Promise<void> {
+async function edit(db: OporaDb, questionId: string, value: AnswerValue): Promise<void> {
   const open = await openDoc(db, DOC);
-  open.transact((d) => d.getMap('answers').set(key, value));
+  open.transact((d) => setAnswer(d, managementForm, questionId, value, 'u1'));
   await open.flushed();
   open.close();
 }
@@ -29,7 +30,7 @@ describe('transfer peers', () => {
   it('a file back to a device that sent one carries only what it lacks, and merges there', async () => {
     const a = freshDb();
     const b = freshDb();
-    await edit(a, 'respondent', 'x'.repeat(2000));
+    await edit(a, 'mg_leader_name', 'x'.repeat(2000));
     const fromA = await exportTransfer(new DexieTransferStore(a), {
       docIds: [DOC],
       sender: { userId: 'ua', userName: 'Школа', deviceId: 'dev-a' },
@@ -37,7 +38,7 @@ describe('transfer peers', () => {
     });
     await importTransfer(fromA.bytes, new DexieTransferStore(b));
     await rememberPeer(b, fromA.manifest);
-    await edit(b, 'studentsTotal', '120');
+    await edit(b, 'mg_team_size', 120);
 
     const [peer] = await loadPeers(b);
     expect(peer?.deviceId).toBe('dev-a');
@@ -55,7 +56,7 @@ describe('transfer peers', () => {
     const report = await importTransfer(diff.bytes, new DexieTransferStore(a));
     expect(report.counts.updated).toBe(1);
     const open = await openDoc(a, DOC);
-    expect(open.doc.getMap('answers').get('studentsTotal')).toBe('120');
+    expect(readQuestionnaire(open.doc, managementForm).values.mg_team_size).toBe(120);
     open.close();
   });
 

@@ -32,7 +32,7 @@ function visitRow(
 }
 
 const questionnaire: DocIndexRow = {
-  id: 'school:s1:questionnaire:environment:entry',
+  id: 'school:s1:questionnaire:management:2043-entry',
   kind: 'questionnaire',
   schoolId: 's1',
   summary: { filled: 2, textLength: 0 },
