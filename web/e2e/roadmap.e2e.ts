@@ -284,3 +284,68 @@ test('a roadmap change the relay refuses is shown on the roadmap screen and sent
   await expect(page.getByText('Отклонённых изменений нет.')).toBeVisible();
   await context.close();
 });
+
+test('a roadmap opened again shows its cached view read-only at once, then the live document', async ({
+  browser,
+}) => {
+  // A year no other test uses.
+  const DOC = `school:${SCHOOL}:roadmap:2041`;
+  const TITLE = 'Низкая доля обучающихся, читающих книги';
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, DIRECTOR);
+  await page.goto(`/doc/${DOC}`);
+  await page.getByLabel('Новая ключевая проблема').fill(TITLE);
+  await page.getByRole('button', { name: 'Добавить проблему' }).click();
+  const card = page.getByRole('region', { name: `Проблема 1. ${TITLE}` });
+  await expect(card).toBeVisible();
+  // The cache of its last read takes the change within a few seconds.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          (id) =>
+            new Promise<string>((resolve, reject) => {
+              const open = indexedDB.open('opora');
+              open.onerror = () => reject(new Error('no database'));
+              open.onsuccess = () => {
+                const get = open.result.transaction('views').objectStore('views').get(id);
+                get.onsuccess = () => {
+                  const row = get.result as
+                    { roadmap: { problems: { title: string }[] } } | undefined;
+                  resolve(row?.roadmap.problems[0]?.title ?? '');
+                  open.result.close();
+                };
+              };
+            }),
+          DOC,
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(TITLE);
+  await page.goto(`/school/${SCHOOL}`);
+
+  // On every load, note whether a problem card was ever in the DOM inside the disabled
+  // (read-only) part, and whether the «Загрузка…» marker showed with it.
+  await page.addInitScript(() => {
+    const seen = { disabledCards: 0, marker: false };
+    (window as unknown as { __cached: typeof seen }).__cached = seen;
+    new MutationObserver(() => {
+      const cards = document.querySelectorAll(
+        'fieldset.live-gate[disabled] section[data-testid="problem"]',
+      ).length;
+      if (cards > seen.disabledCards) seen.disabledCards = cards;
+      if (document.querySelector('[data-testid="roadmap-loading"]')) seen.marker = true;
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  await page.goto(`/doc/${DOC}`);
+  await expect(card).toBeVisible();
+  // The live document replaced the cache: the marker is gone and the controls work.
+  await expect(page.getByTestId('roadmap-loading')).toHaveCount(0);
+  await expect(page.getByLabel('Новая ключевая проблема')).toBeEnabled();
+  const seen = await page.evaluate(
+    () => (window as unknown as { __cached: { disabledCards: number; marker: boolean } }).__cached,
+  );
+  expect(seen).toEqual({ disabledCards: 1, marker: true });
+  await context.close();
+});

@@ -7,7 +7,10 @@
  * Tables:
  * - `docs`: the document index (id, kind, school, small summary) and the Y.Doc;
  * - `outbox`: local updates the relay has not acknowledged, or has refused;
- * - `kv`: the session, the directory snapshot and the sync state, one row each.
+ * - `kv`: the session, the directory snapshot and the sync state, one row each;
+ * - `views` (version 2): the last plain-data read of a large document (a roadmap),
+ *   shown read-only while its Y.Doc decodes (roadmap/snapshot-cache.ts). A cache:
+ *   possibly stale, never edited, rebuilt from the document.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
@@ -18,6 +21,7 @@ import type {
   DocKind,
   Membership,
   QuestionnaireSummary,
+  RoadmapSnapshot,
   RoadmapSummary,
   TutoringSummary,
   WaveDescriptor,
@@ -122,6 +126,15 @@ export interface TransferPeer {
   vectors: Record<string, Uint8Array>;
 }
 
+/** The cached read of one document, to show while its Y.Doc loads. */
+export interface ViewRow {
+  /** The document id. */
+  id: string;
+  /** Epoch ms the read was taken. */
+  at: number;
+  roadmap: RoadmapSnapshot;
+}
+
 type KvRow = { [K in keyof KvValues]: { key: K; value: KvValues[K] } }[keyof KvValues];
 
 /** The typed database. */
@@ -129,6 +142,7 @@ export type OporaDb = Dexie & {
   docs: EntityTable<DocRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'id'>;
   kv: EntityTable<KvRow, 'key'>;
+  views: EntityTable<ViewRow, 'id'>;
 };
 
 /** Name of y-dexie's updates table for `docs.content`. */
@@ -149,6 +163,13 @@ export function openDb(name = 'opora'): OporaDb {
     docs: 'id, schoolId, kind, updatedAt, content: Y.Doc',
     outbox: '++id, docId, status',
     kv: 'key',
+  });
+  // Version 2 only adds a table: existing devices keep every row.
+  db.version(2).stores({
+    docs: 'id, schoolId, kind, updatedAt, content: Y.Doc',
+    outbox: '++id, docId, status',
+    kv: 'key',
+    views: 'id',
   });
   return db;
 }

@@ -216,6 +216,8 @@ export const tr = {
   readOnly: 'Только чтение: у вас нет права менять эту дорожную карту.',
   savedLocally: 'Изменения сохраняются на устройстве сразу и отправляются при связи.',
   loading: 'Загрузка дорожной карты…',
+  /** Shown while the last saved view is on screen, read-only, before the document loads. */
+  loadingLive: 'Загрузка…',
   general: {
     title: 'Общие сведения',
     name: 'Название программы',

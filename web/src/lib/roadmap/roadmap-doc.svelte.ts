@@ -25,6 +25,7 @@ import type { OporaDb } from '$lib/db/database';
 import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
 import { LOCAL_ORIGIN } from '$lib/documents/origins';
 import { tr } from '$lib/i18n/roadmap';
+import { RoadmapCacheWriter, afterPaint, readCachedRoadmap } from './snapshot-cache';
 import {
   RoadmapOps,
   authorNames,
@@ -65,6 +66,7 @@ export class RoadmapDoc {
   #snapshot = $state.raw<RoadmapSnapshot | null>(null);
   #failure = $state<RoadmapFailure | null>(null);
   #error = $state<string | null>(null);
+  #live = $state(false);
   readonly ref: Extract<DocRef, { kind: 'roadmap' }> | null;
   readonly canWrite: boolean;
   /** Today, YYYY-MM-DD: the date lateness and progress are judged on. */
@@ -73,6 +75,7 @@ export class RoadmapDoc {
   private ops: RoadmapOps | null = null;
   private scheduled = false;
   private closed = false;
+  private cache: RoadmapCacheWriter | null = null;
 
   readonly names = $derived(authorNames(this.#snapshot ?? { history: [], comments: [] }));
   readonly frame: ProgressFrame = $derived(
@@ -95,10 +98,23 @@ export class RoadmapDoc {
     this.canWrite = this.#failure === null && user !== null && scope.canWrite(docId);
   }
 
-  /** Opens the document; a writer's first open creates it. */
-  async load(): Promise<void> {
+  /**
+   * Opens the document; a writer's first open creates it. With `cached`, the
+   * stored read of the roadmap (snapshot-cache.ts) shows first, read-only
+   * (`live` false, no writes), and is painted before the Y.Doc decodes.
+   */
+  async load(opts: { cached?: boolean } = {}): Promise<void> {
     if (this.#failure) return;
     try {
+      if (opts.cached) {
+        const cached = await readCachedRoadmap(this.db, this.docId);
+        if (this.closed) return;
+        if (cached) {
+          this.#snapshot = cached;
+          await afterPaint();
+          if (this.closed) return;
+        }
+      }
       const open = await openDoc(this.db, this.docId);
       if (this.closed) {
         open.close();
@@ -113,6 +129,14 @@ export class RoadmapDoc {
       if (this.canWrite) this.ops.init();
       open.doc.on('update', this.onUpdate);
       this.#snapshot = snapshotOf(this.ops);
+      this.#live = true;
+      if (opts.cached) {
+        const ops = this.ops;
+        this.cache = new RoadmapCacheWriter(this.db, this.docId, () => snapshotOf(ops));
+        this.cache.changed();
+        if (typeof document !== 'undefined')
+          document.addEventListener('visibilitychange', this.onHidden);
+      }
     } catch {
       this.#failure = 'load';
     }
@@ -124,9 +148,25 @@ export class RoadmapDoc {
     this.scheduled = true;
     queueMicrotask(() => {
       this.scheduled = false;
-      if (this.ops && !this.closed) this.#snapshot = snapshotOf(this.ops);
+      if (this.ops && !this.closed) {
+        this.#snapshot = snapshotOf(this.ops);
+        this.cache?.changed();
+      }
     });
   };
+
+  // A phone app sent to the background may never come back: its cache is written now.
+  private readonly onHidden = (): void => {
+    if (document.visibilityState === 'hidden') void this.cache?.flush();
+  };
+
+  /**
+   * Whether the live document is loaded. Until then the snapshot may be the
+   * cached read: shown read-only, and every write is refused.
+   */
+  get live(): boolean {
+    return this.#live;
+  }
 
   get snapshot(): RoadmapSnapshot | null {
     return this.#snapshot;
@@ -180,7 +220,7 @@ export class RoadmapDoc {
    */
   act(fn: (e: RoadmapEditor) => void): boolean {
     const ops = this.ops;
-    if (!ops || !this.canWrite) return false;
+    if (!ops || !this.#live || !this.canWrite) return false;
     try {
       fn(ops.editor);
       this.#error = null;
@@ -243,6 +283,11 @@ export class RoadmapDoc {
 
   close(): void {
     this.closed = true;
+    // The last read is taken now, while the document is still open.
+    void this.cache?.close();
+    this.cache = null;
+    if (typeof document !== 'undefined')
+      document.removeEventListener('visibilitychange', this.onHidden);
     const open = this.open;
     if (open) {
       open.doc.off('update', this.onUpdate);
