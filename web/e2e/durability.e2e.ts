@@ -2,9 +2,9 @@
  * «Nothing typed is ever lost»: text typed into a questionnaire or a roadmap
  * and the page reloaded or closed AT ONCE (no wait of any kind) comes back
  * after the reload, online and offline, and reaches the relay afterwards.
- * Documents used only here: «Качество управления» of the entry wave of 2053
- * and «Качество школьной среды» of the entry wave of 2054, the roadmap of
- * 2053. Every run writes its own unique text, so `--repeat-each` works.
+ * Documents used only here: «Качество управления» and «Качество преподавания»
+ * of the entry wave of 2053, «Качество школьной среды» of the entry wave of
+ * 2054, the roadmap of 2053. Every run writes its own unique text, so `--repeat-each` works.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import {
@@ -32,6 +32,9 @@ const OPENNESS = 'Открытость и сетевое взаимодейст�
 const PARTNERS = 'С кем школа сотрудничает на основе договоров (сетевое взаимодействие)?';
 const PARTNERS_OTHER = 'Укажите других партнёров';
 const CHANGE_FIRST = 'Что в школьной среде необходимо изменить в первую очередь?';
+
+const TEACHING = questionnaireId('teaching', '2053-entry');
+const DEVELOPMENT = 'Профессиональное развитие';
 
 const ROADMAP = `school:${SCHOOL}:roadmap:2053`;
 
@@ -98,6 +101,25 @@ test('a long and a short answer typed, then an immediate reload: both are there'
   await context.close();
 });
 
+test('a table cell typed, then an immediate reload: it is there', async ({ browser }) => {
+  const { context, page } = await freshDevice(browser, TEACHER);
+  await openDoc(page, TEACHING);
+  await showSection(page, DEVELOPMENT);
+  await page.getByRole('button', { name: 'Добавить курс' }).click();
+  const teacher = unique('Петрова Анна');
+  // The new row's first cell has the focus.
+  await expect(page.locator('input:focus')).toHaveAttribute('id', /-teacher$/);
+  await page.locator('input:focus').fill(teacher);
+  await page.reload();
+  await openDoc(page, TEACHING);
+  await showSection(page, DEVELOPMENT);
+  const teachers = page.getByLabel('Педагог', { exact: true });
+  await expect
+    .poll(() => teachers.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))
+    .toContain(teacher);
+  await context.close();
+});
+
 test('typed offline, the tab closed at once: the answers are there in a new tab and reach the relay', async ({
   browser,
 }) => {
@@ -134,19 +156,22 @@ async function openRoadmap(page: Page) {
   await expect(page.getByRole('heading', { name: 'Ключевые проблемы' })).toBeVisible();
 }
 
+const cardOf = (page: Page, title: string) =>
+  page.getByRole('region', { name: new RegExp(`^Проблема \\d+\\. ${title}$`) });
+
 /** Adds a problem with a unique title and returns its card, expanded. */
 async function addProblem(page: Page, title: string) {
   await page.getByLabel('Новая ключевая проблема').fill(title);
   await page.getByRole('button', { name: 'Добавить проблему' }).click();
-  const card = page.getByRole('region', { name: new RegExp(`^Проблема \\d+\\. ${title}$`) });
+  const card = cardOf(page, title);
   await expect(card).toBeVisible();
   return card;
 }
 
+/** A problem's card after a load (collapsed), expanded. */
 async function problemCard(page: Page, title: string) {
-  const card = page.getByRole('region', { name: new RegExp(`^Проблема \\d+\\. ${title}$`) });
-  const expand = card.getByRole('button', { name: 'Развернуть' });
-  if ((await expand.count()) > 0) await expand.click();
+  const card = cardOf(page, title);
+  await card.getByRole('button', { name: 'Развернуть' }).click();
   await expect(card.getByLabel(/^Цель/)).toBeVisible();
   return card;
 }

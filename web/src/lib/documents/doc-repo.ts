@@ -12,6 +12,7 @@
  *   receives them through y-dexie's live query, with y-dexie's own origin, so
  *   they never enter the outbox.
  */
+import { Dexie } from 'dexie';
 import * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import { parseDocId, schoolsOfDoc, type Change } from '@opora/shared';
@@ -83,6 +84,28 @@ export async function writeRemote(db: OporaDb, changes: readonly Change[]): Prom
   }
   if (detailsMissed()) scheduleDetailBackfill(db);
   return touched;
+}
+
+/**
+ * Queues a local update for the relay. The IndexedDB transaction is created
+ * before this returns (Dexie opens a lone write's transaction synchronously
+ * once the database is open), outside any transaction the caller may be in.
+ */
+function queueLocal(db: OporaDb, docId: string, update: Uint8Array): Promise<unknown> {
+  const entry = { docId, update, status: 'pending' as const, createdAt: Date.now() };
+  const added = Dexie.ignoreTransaction(() => db.outbox.add(entry as never));
+  // Reported by `flushed()` (or the next write) like before; not also as unhandled.
+  added.catch(() => undefined);
+  return added;
+}
+
+/**
+ * Resolves once every write to the updates table started so far has committed:
+ * IndexedDB starts a transaction only after the earlier read-write ones over
+ * the same table finish, y-dexie's own writes of local updates included.
+ */
+async function afterStoredUpdates(db: OporaDb): Promise<void> {
+  await Dexie.ignoreTransaction(() => docUpdates(db).get(0));
 }
 
 /** A document open on a screen. */
@@ -259,8 +282,10 @@ async function load(db: OporaDb, docId: string, forget: () => void): Promise<Ope
   };
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin !== LOCAL_ORIGIN) return;
-    const entry = { docId, update, status: 'pending' as const, createdAt: Date.now() };
-    writes = writes.then(() => db.outbox.add(entry as never));
+    // Started now, in the keystroke's own task: chained behind the previous write, it
+    // started a round trip later, when a reload or a closed tab may already have come.
+    const queued = queueLocal(db, docId, update);
+    writes = writes.then(() => queued);
     clearTimeout(summaryTimer);
     summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
     clearTimeout(compactTimer);
@@ -274,6 +299,7 @@ async function load(db: OporaDb, docId: string, forget: () => void): Promise<Ope
     flushed: async () => {
       flushSummary();
       await writes;
+      await afterStoredUpdates(db);
     },
     close: () => {
       flushSummary();
