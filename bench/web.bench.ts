@@ -186,7 +186,14 @@ async function firstScreenJs(browser: Browser): Promise<{ kb: number; files: num
   await page.goto(`${BASE}/`);
   await page.locator('ul.docs a').first().waitFor();
   let bytes = 0;
-  for (const p of urls) bytes += gzipSync(readFileSync(join(WEB_BUILD, p))).length;
+  const sizes: [string, number][] = [];
+  for (const p of urls) {
+    const n = gzipSync(readFileSync(join(WEB_BUILD, p))).length;
+    sizes.push([p, n]);
+    bytes += n;
+  }
+  for (const [p, n] of sizes.sort((a, b) => b[1] - a[1]))
+    log(`  ${(n / 1024).toFixed(1).padStart(6)} KB  ${p}`);
   await context.close();
   return { kb: round(bytes / 1024), files: urls.size };
 }
@@ -328,6 +335,8 @@ async function main(): Promise<void> {
     log(
       `first screen JS: ${js.kb} KB gzip in ${js.files} files (yjs + dexie + y-dexie alone: ${alone} KB)`,
     );
+    // BENCH_WEB_FIRST_SCREEN=1: only the bundle figure (quick check while trimming imports).
+    if (process.env.BENCH_WEB_FIRST_SCREEN === '1') return;
 
     log('seeding the relay with 5,000 questionnaire-sized documents…');
     const ids = await seedRelay();
