@@ -16,7 +16,14 @@ import { Dexie } from 'dexie';
 import * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import { parseDocId, schoolsOfDoc, type Change } from '@opora/shared';
-import { docUpdates, type DocRow, type OporaDb } from '$lib/db/database';
+import {
+  docUpdates,
+  markLocalWrite,
+  skipYDexieCopy,
+  type DocRow,
+  type DocUpdateRow,
+  type OporaDb,
+} from '$lib/db/database';
 import { LOCAL_ORIGIN } from './origins';
 import { detailsMissed, summarize } from './summary';
 import { scheduleDetailBackfill } from './detail-backfill';
@@ -87,25 +94,29 @@ export async function writeRemote(db: OporaDb, changes: readonly Change[]): Prom
 }
 
 /**
- * Queues a local update for the relay. The IndexedDB transaction is created
- * before this returns (Dexie opens a lone write's transaction synchronously
- * once the database is open), outside any transaction the caller may be in.
+ * Stores a local update (v1) and queues it for the relay, in one IndexedDB
+ * transaction committed as soon as its two adds are placed, within the task
+ * that made the update: a reload or a closed tab after that task keeps both.
+ * The row has y-dexie's own format (v2, flagged local); y-dexie's copy of it is
+ * left out (`skipYDexieCopy`). Outside any transaction the caller may be in.
  */
-function queueLocal(db: OporaDb, docId: string, update: Uint8Array): Promise<unknown> {
+function storeLocal(db: OporaDb, docId: string, update: Uint8Array): Promise<unknown> {
+  const row = { k: docId, u: Y.convertUpdateFormatV1ToV2(update), f: 1 };
   const entry = { docId, update, status: 'pending' as const, createdAt: Date.now() };
-  const added = Dexie.ignoreTransaction(() => db.outbox.add(entry as never));
+  skipYDexieCopy(db, docId);
+  const updates = docUpdates(db);
+  const stored = Dexie.ignoreTransaction(() =>
+    db.transaction('rw', [updates, db.outbox], (tx) => {
+      markLocalWrite(tx.idbtrans);
+      void updates.add(row as DocUpdateRow);
+      void db.outbox.add(entry as never);
+      // Not left to auto-commit, which waits until the page has seen both adds succeed.
+      tx.idbtrans.commit();
+    }),
+  );
   // Reported by `flushed()` (or the next write) like before; not also as unhandled.
-  added.catch(() => undefined);
-  return added;
-}
-
-/**
- * Resolves once every write to the updates table started so far has committed:
- * IndexedDB starts a transaction only after the earlier read-write ones over
- * the same table finish, y-dexie's own writes of local updates included.
- */
-async function afterStoredUpdates(db: OporaDb): Promise<void> {
-  await Dexie.ignoreTransaction(() => docUpdates(db).get(0));
+  stored.catch(() => undefined);
+  return stored;
 }
 
 /** A document open on a screen. */
@@ -284,8 +295,8 @@ async function load(db: OporaDb, docId: string, forget: () => void): Promise<Ope
     if (origin !== LOCAL_ORIGIN) return;
     // Started now, in the keystroke's own task: chained behind the previous write, it
     // started a round trip later, when a reload or a closed tab may already have come.
-    const queued = queueLocal(db, docId, update);
-    writes = writes.then(() => queued);
+    const stored = storeLocal(db, docId, update);
+    writes = writes.then(() => stored);
     clearTimeout(summaryTimer);
     summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
     clearTimeout(compactTimer);
@@ -299,7 +310,6 @@ async function load(db: OporaDb, docId: string, forget: () => void): Promise<Ope
     flushed: async () => {
       flushSummary();
       await writes;
-      await afterStoredUpdates(db);
     },
     close: () => {
       flushSummary();

@@ -1,10 +1,10 @@
 /**
- * The store-level promise behind «nothing typed is ever lost»: once a local
- * transaction returns, its update and its outbox entry are already in an
- * IndexedDB transaction, so a connection closed in the same task (the page
- * reloaded or closed right after the keystroke) still commits them. The
- * database is closed before any await: IndexedDB lets the transactions created
- * before a close finish and refuses any created after it.
+ * The store-level promise behind «nothing typed is ever lost»: by the end of
+ * the task that made a local change, its update and its outbox entry are in one
+ * IndexedDB transaction, already told to commit, so a connection closed right
+ * then (the page reloaded or closed after the keystroke) still keeps both.
+ * IndexedDB lets the transactions created before a close finish and refuses
+ * any created after it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -12,6 +12,25 @@ import { docUpdates, openDb, type OporaDb } from '$lib/db/database';
 import { openDoc, storedState } from './doc-repo';
 
 const DOC = 'school:s1:visit:20530312-durable';
+
+/**
+ * Runs `fn` as the next task: before IndexedDB has done anything begun in this
+ * one (fake-indexeddb schedules its work with setImmediate too, in order).
+ */
+function nextTask(fn: () => void): Promise<void> {
+  const { setImmediate } = globalThis as unknown as { setImmediate(f: () => void): void };
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      fn();
+      resolve();
+    }),
+  );
+}
+
+/** Closes the database at the end of the current task, as a page going away does. */
+function closeAfterThisTask(db: OporaDb): Promise<void> {
+  return nextTask(() => db.close());
+}
 const dbs: OporaDb[] = [];
 afterEach(async () => {
   for (const db of dbs.splice(0)) {
@@ -42,12 +61,12 @@ async function outboxText(db: OporaDb, docId: string): Promise<string> {
 }
 
 describe('a local edit is durable when transact returns', () => {
-  it('survives the connection closing in the same task: document and outbox', async () => {
+  it('survives the connection closing right after the task: document and outbox', async () => {
     const name = `durable-${Math.random()}`;
     const db = fresh(name);
     const open = await openDoc(db, DOC);
     open.transact((d) => d.getText('t').insert(0, 'первая строка'));
-    db.close();
+    await closeAfterThisTask(db);
 
     const again = fresh(name);
     expect(await storedText(again, DOC)).toBe('первая строка');
@@ -63,7 +82,7 @@ describe('a local edit is durable when transact returns', () => {
     const typed = 'Ответ, набранный быстро';
     for (let i = 0; i < typed.length; i++)
       open.transact((d) => d.getText('t').insert(i, typed[i]!));
-    db.close();
+    await closeAfterThisTask(db);
 
     const again = fresh(name);
     expect(await storedText(again, DOC)).toBe(typed);
@@ -82,6 +101,39 @@ describe('a local edit is durable when transact returns', () => {
     const doc = new Y.Doc();
     Y.applyUpdateV2(doc, local[0]!.u);
     expect(doc.getText('t').toString()).toBe('один');
+    open.close();
+  });
+
+  it('commits explicitly within the task, not after the page has seen the adds succeed', async () => {
+    const db = fresh(`durable-${Math.random()}`);
+    const open = await openDoc(db, DOC);
+    const proto = IDBTransaction.prototype;
+    const commit = proto.commit;
+    const committed: string[][] = [];
+    proto.commit = function (this: IDBTransaction) {
+      committed.push([...this.objectStoreNames]);
+      commit.call(this);
+    };
+    try {
+      open.transact((d) => d.getText('t').insert(0, 'x'));
+      let seen: string[][] = [];
+      await nextTask(() => (seen = [...committed]));
+      expect(seen).toContainEqual(['$docs.content_updates', 'outbox']);
+    } finally {
+      proto.commit = commit;
+    }
+    await open.flushed();
+    open.close();
+  });
+
+  it("leaves changes of another origin to y-dexie's own write", async () => {
+    const name = `durable-${Math.random()}`;
+    const db = fresh(name);
+    const open = await openDoc(db, DOC);
+    open.doc.transact(() => open.doc.getText('t').insert(0, 'чужое'), 'another origin');
+    await open.flushed();
+    await expect.poll(() => storedText(fresh(name), DOC)).toBe('чужое');
+    expect(await db.outbox.count()).toBe(0);
     open.close();
   });
 
