@@ -5,7 +5,9 @@
  * Two ways in:
  * - a screen opens a document (`openDoc`): y-dexie loads a fresh Y.Doc (a new
  *   Yjs clientID per load, so two tabs or two loads never share one) and every
- *   LOCAL_ORIGIN update is queued in the outbox;
+ *   LOCAL_ORIGIN update is stored here, with its outbox entry, in one IndexedDB
+ *   transaction committed before the task that made it ends (`storeLocal`; the
+ *   copy y-dexie would add is left out);
  * - the sync engine or an import writes remote updates straight into the
  *   updates table (`writeRemote`), in the same Dexie transaction as the cursor,
  *   so a crash never leaves a cursor ahead of the data it covers. An open Y.Doc
