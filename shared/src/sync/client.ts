@@ -56,10 +56,25 @@ export type Transport = (body: Uint8Array) => Promise<Uint8Array>;
 export interface SyncOptions {
   /** Response page budget the device asks for (0: the relay's default). */
   maxBytes?: number;
+  /**
+   * Page budget asked for once the relay said more changes wait (a first sync, or
+   * back after long offline): fewer, larger pages. Default: `maxBytes`.
+   */
+  catchUpBytes?: number;
+  /** Called after each page is stored, with the changes received so far in this sync. */
+  onPage?: (progress: SyncProgress) => void;
   /** Upper bound on request/response pairs in one sync, against a misbehaving relay. */
   maxRounds?: number;
   /** Budget for the pushes of one request; the rest goes in the next one. */
   maxPushBytes?: number;
+}
+
+/** How far one sync has come, after a page. */
+export interface SyncProgress {
+  /** Document changes received and stored so far in this sync. */
+  received: number;
+  /** The relay has more changes waiting. */
+  more: boolean;
 }
 
 /** What one sync did. */
@@ -127,13 +142,14 @@ export async function syncOnce(
     bytesDown: 0,
     historyLost: false,
   };
+  let catchingUp = false;
   for (;;) {
     if (report.rounds >= maxRounds) throw new Error('sync did not finish within maxRounds');
     const cursor = await store.loadCursor();
     const batch = buildPushes(await store.pendingUpdates(), pushBudget);
     const body = encodeRequest({
       cursor,
-      maxBytes: options.maxBytes ?? 0,
+      maxBytes: (catchingUp ? options.catchUpBytes : undefined) ?? options.maxBytes ?? 0,
       pushes: batch.pushes,
       vectors: [],
     });
@@ -163,6 +179,8 @@ export async function syncOnce(
     await store.applyChanges(res.changes, res.cursor);
     report.acknowledged += acked.length;
     report.receivedChanges += res.changes.length;
+    catchingUp = res.more;
+    options.onPage?.({ received: report.receivedChanges, more: res.more });
     if (!res.more && !batch.rest && !res.historyLost) return report;
   }
 }

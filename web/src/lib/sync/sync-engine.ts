@@ -5,7 +5,7 @@
  * backoff (SyncScheduler) and the button. Every run is single-flight; a run cut
  * off midway is simply run again (the protocol is idempotent).
  */
-import { ProtocolError, syncOnce } from '@opora/shared';
+import { MAX_PAGE_BYTES, ProtocolError, syncOnce } from '@opora/shared';
 import { ApiError, NetworkError, fetchMe, probeHealth } from '$lib/auth/api';
 import { markRevoked, saveMe } from '$lib/auth/session-repo';
 import { kvGet, type OporaDb, type SyncErrorKind } from '$lib/db/database';
@@ -89,7 +89,10 @@ export class SyncEngine {
     this.events.onRunning(true);
     try {
       await this.refreshDirectory();
-      await syncOnce(new DexieSyncStore(this.db), fetchTransport(this.token));
+      // Catching up (a first sync, or back after long offline): the relay's largest pages.
+      await syncOnce(new DexieSyncStore(this.db), fetchTransport(this.token), {
+        catchUpBytes: MAX_PAGE_BYTES,
+      });
       await patchSyncState(this.db, { lastSuccessAt: Date.now(), lastError: null });
       this.events.onReachable(true);
       return 'ok';
