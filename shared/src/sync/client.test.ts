@@ -110,6 +110,38 @@ describe('syncOnce', () => {
     ]);
   });
 
+  it('asks for larger pages while catching up, and reports each stored page', async () => {
+    const store = new RecordingStore();
+    const page = (n: number, more: boolean): SyncResponse => ({
+      acks: [],
+      changes: [{ docId: `d${n}`, update: update(`d${n}`) }],
+      cursor: `c${n}`,
+      more,
+      historyLost: false,
+    });
+    const pages = [page(1, true), page(2, true), page(3, false), page(4, false)];
+    const seen: SyncRequest[] = [];
+    const progress: string[] = [];
+    const transport = async (body: Uint8Array) => {
+      seen.push(decodeRequest(body));
+      return encodeResponse(pages[seen.length - 1]!);
+    };
+    const options = {
+      maxBytes: 2048,
+      catchUpBytes: 4096,
+      onPage: (p: { received: number; more: boolean }) => {
+        // Reported after the page is stored.
+        progress.push(`${p.received}:${p.more}:${store.cursor}`);
+      },
+    };
+    await syncOnce(store, transport, options);
+    expect(seen.map((r) => r.maxBytes)).toEqual([2048, 4096, 4096]);
+    expect(progress).toEqual(['1:true:c1', '2:true:c2', '3:false:c3']);
+    // The next sync starts with the usual budget again.
+    await syncOnce(store, transport, options);
+    expect(seen.at(-1)?.maxBytes).toBe(2048);
+  });
+
   it('keeps everything when the transport fails', async () => {
     const store = new RecordingStore();
     store.outbox = [{ id: 7, docId: 'd', update: update('a') }];

@@ -34,10 +34,20 @@ export function classifyError(e: unknown): { kind: SyncErrorKind; outcome: RunOu
   return { kind: 'server', outcome: 'retry' };
 }
 
+/** How far a long sync (several pages) has come. */
+export interface SyncEngineProgress {
+  /** Documents received so far in this sync. */
+  received: number;
+  /** The relay's estimate of documents still to come; null when it gave none. */
+  remaining: number | null;
+}
+
 /** Observers of the engine's activity. */
 export interface SyncEngineEvents {
   onRunning(running: boolean): void;
   onReachable(reachable: boolean): void;
+  /** After each page of a sync of several pages; null when that sync ends. */
+  onProgress?(progress: SyncEngineProgress | null): void;
 }
 
 /** One engine per signed-in session. */
@@ -89,9 +99,17 @@ export class SyncEngine {
     this.events.onRunning(true);
     try {
       await this.refreshDirectory();
-      // Catching up (a first sync, or back after long offline): the relay's largest pages.
-      await syncOnce(new DexieSyncStore(this.db), fetchTransport(this.token), {
+      let remaining: number | null = null;
+      let paging = false;
+      const transport = fetchTransport(this.token, (n) => (remaining = n));
+      await syncOnce(new DexieSyncStore(this.db), transport, {
+        // Catching up (a first sync, or back after long offline): the relay's largest pages.
         catchUpBytes: MAX_PAGE_BYTES,
+        onPage: ({ received, more }) => {
+          // Only a sync of several pages is worth a progress line.
+          paging ||= more;
+          if (paging) this.events.onProgress?.({ received, remaining: more ? remaining : 0 });
+        },
       });
       await patchSyncState(this.db, { lastSuccessAt: Date.now(), lastError: null });
       this.events.onReachable(true);
@@ -106,6 +124,7 @@ export class SyncEngine {
       );
       return outcome;
     } finally {
+      this.events.onProgress?.(null);
       this.events.onRunning(false);
     }
   }
