@@ -21,9 +21,9 @@ export function fetchTransport(
       signal: AbortSignal.timeout(SYNC_TIMEOUT_MS),
     });
     await failOnError(res);
-    const body = new Uint8Array(await res.arrayBuffer());
+    const frame = new Uint8Array(await res.arrayBuffer());
     const remaining = Number.parseInt(res.headers.get(REMAINING_HEADER) ?? '', 10);
     onRemaining?.(Number.isSafeInteger(remaining) && remaining >= 0 ? remaining : null);
-    return body;
+    return frame;
   };
 }
