@@ -142,6 +142,51 @@ describe('syncOnce', () => {
     expect(seen.at(-1)?.maxBytes).toBe(2048);
   });
 
+  it('prefetches the next page while storing one, and drops it when edits were queued meanwhile', async () => {
+    const store = new RecordingStore();
+    const page = (n: number, more: boolean): SyncResponse => ({
+      acks: [],
+      changes: [{ docId: `d${n}`, update: update(`d${n}`) }],
+      cursor: `c${n}`,
+      more,
+      historyLost: false,
+    });
+    const relay = new Map([
+      ['', page(1, true)],
+      ['c1', page(2, true)],
+      ['c2', page(3, false)],
+    ]);
+    const log: string[] = [];
+    const apply = store.applyChanges.bind(store);
+    store.applyChanges = async (changes, cursor) => {
+      log.push(`store:${cursor}`);
+      // A local edit made while the second page is stored.
+      if (cursor === 'c2') store.outbox.push({ id: 9, docId: 'mine', update: update('m') });
+      await apply(changes, cursor);
+    };
+    const report = await syncOnce(
+      store,
+      async (body) => {
+        const req = decodeRequest(body);
+        log.push(`send:${req.cursor}:${req.pushes.map((p) => p.docId).join(',')}`);
+        return encodeResponse(relay.get(req.cursor)!);
+      },
+      { prefetch: true },
+    );
+    expect(log).toEqual([
+      'send::',
+      'send:c1:', // asked for before the first page is stored
+      'store:c1',
+      'send:c2:',
+      'store:c2',
+      // The prefetched pull had no pushes: sent again, with the edit.
+      'send:c2:mine',
+      'store:c3',
+    ]);
+    expect(store.applied.map((c) => c.docId)).toEqual(['d1', 'd2', 'd3']);
+    expect(report.rounds).toBe(3);
+  });
+
   it('keeps everything when the transport fails', async () => {
     const store = new RecordingStore();
     store.outbox = [{ id: 7, docId: 'd', update: update('a') }];

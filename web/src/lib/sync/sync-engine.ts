@@ -99,13 +99,17 @@ export class SyncEngine {
     this.events.onRunning(true);
     try {
       await this.refreshDirectory();
-      let remaining: number | null = null;
+      // The relay's estimates, in the order of the responses (a prefetched one comes early).
+      const estimates: (number | null)[] = [];
       let paging = false;
-      const transport = fetchTransport(this.token, (n) => (remaining = n));
+      const transport = fetchTransport(this.token, (n) => estimates.push(n));
       await syncOnce(new DexieSyncStore(this.db), transport, {
-        // Catching up (a first sync, or back after long offline): the relay's largest pages.
+        // Catching up (a first sync, or back after long offline): the relay's largest
+        // pages, the next one asked for while the device stores the last.
         catchUpBytes: MAX_PAGE_BYTES,
+        prefetch: true,
         onPage: ({ received, more }) => {
+          const remaining = estimates.shift() ?? null;
           // Only a sync of several pages is worth a progress line.
           paging ||= more;
           if (paging) this.events.onProgress?.({ received, remaining: more ? remaining : 0 });
