@@ -52,6 +52,17 @@ describe('compactDocUpdates', () => {
     expect(await compactDocUpdates(db)).toBe(0);
   });
 
+  it('skips a run when another started within the interval', async () => {
+    const db = fresh();
+    await writeRemote(db, [{ docId: A, update: remote('x', 1) }]);
+    expect(await compactDocUpdates(db, 60_000)).toBe(0); // Ran: nothing to fold yet.
+    await writeRemote(db, [{ docId: A, update: remote('y', 2) }]);
+    expect(await compactDocUpdates(db, 60_000)).toBe(0); // Skipped: ran a moment ago.
+    expect(await docUpdates(db).where('k').equals(A).count()).toBe(2);
+    expect(await compactDocUpdates(db)).toBe(1);
+    expect(await fields(db, A)).toEqual({ x: 1, y: 2 });
+  });
+
   it('an open document keeps its state and later edits through a compaction', async () => {
     const db = fresh();
     await writeRemote(db, [{ docId: A, update: remote('x', 1) }]);

@@ -17,10 +17,12 @@
  * deleted, as y-dexie does: an open Y.Doc, which follows the rows after the
  * last one it applied, is not handed its own state again. Each batch re-reads
  * its rows inside its transaction, so two tabs compacting at once (or an edit
- * stored meanwhile) lose nothing: a row added later is folded next time.
+ * stored meanwhile) lose nothing: a row added later is folded next time. Runs
+ * start 10 s after the database opens and every 5 minutes, at most one per
+ * 5 minutes across page loads and tabs (stamped in y-dexie's bookkeeping row).
  */
 import * as Y from 'yjs';
-import { docUpdates, type OporaDb } from '$lib/db/database';
+import { DOC_UPDATES_TABLE, docUpdates, type OporaDb } from '$lib/db/database';
 
 /** Documents folded per transaction. */
 const BATCH_DOCS = 50;
@@ -69,8 +71,32 @@ async function foldBatch(db: OporaDb, docIds: string[]): Promise<number> {
   });
 }
 
-/** Folds every document's stored updates into one row; resolves with the documents folded. */
-export async function compactDocUpdates(db: OporaDb): Promise<number> {
+/** y-dexie's bookkeeping row in the updates table (`i` = 0); `lastRun` is kept here too. */
+interface Marker {
+  i: 0;
+  lastRun?: Date;
+}
+
+/**
+ * Stamps the start of a run unless one started within `skipMs` (another tab, or
+ * an earlier page load): true when this run should go ahead.
+ */
+async function claimRun(db: OporaDb, skipMs: number): Promise<boolean> {
+  const table = db.table<Marker, number>(DOC_UPDATES_TABLE);
+  return db.transaction('rw', table, async () => {
+    const marker = await table.get(0);
+    if (marker?.lastRun && marker.lastRun.getTime() > Date.now() - skipMs) return false;
+    await table.put({ ...marker, i: 0, lastRun: new Date() });
+    return true;
+  });
+}
+
+/**
+ * Folds every document's stored updates into one row; resolves with the
+ * documents folded. Does nothing when a run started within `skipMs`.
+ */
+export async function compactDocUpdates(db: OporaDb, skipMs = 0): Promise<number> {
+  if (skipMs > 0 && !(await claimRun(db, skipMs))) return 0;
   const ids = await docsWithSeveralRows(db);
   let folded = 0;
   for (let i = 0; i < ids.length; i += BATCH_DOCS) {
@@ -87,7 +113,8 @@ export function scheduleCompaction(db: OporaDb): void {
   const run = () => {
     timer = null;
     if (!db.isOpen()) return;
-    compactDocUpdates(db)
+    // Every page load opens the database: at most one run per interval across them.
+    compactDocUpdates(db, INTERVAL_MS)
       .catch(() => undefined) // A closed database or a full disk: the next run tries again.
       .finally(() => {
         if (db.isOpen()) timer = setTimeout(run, INTERVAL_MS);
