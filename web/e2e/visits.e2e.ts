@@ -198,6 +198,41 @@ function forgeContent(good: Buffer): Buffer {
   return seal(encodePayload(p), good, good.subarray(20, 52));
 }
 
+const SHARE_ACTION = '/share-target';
+const SHARE_FIELD = 'file';
+
+/**
+ * What Android's share sheet does: a multipart POST of the file to the
+ * manifest's share target, which the service worker takes. `data`: the bytes;
+ * `size`: that many zero bytes; null: a share that brought no file.
+ */
+async function shareFile(
+  page: Page,
+  file: { name: string; data?: number[]; size?: number } | null,
+): Promise<void> {
+  await page.evaluate(
+    ({ file, action, field }) => {
+      const form = document.createElement('form');
+      form.method = 'POST';
+      form.enctype = 'multipart/form-data';
+      form.action = action;
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.name = field;
+      if (file) {
+        const dt = new DataTransfer();
+        const bytes = file.data ? new Uint8Array(file.data) : new Uint8Array(file.size ?? 0);
+        dt.items.add(new File([bytes], file.name, { type: 'application/octet-stream' }));
+        input.files = dt.files;
+      }
+      form.append(input);
+      document.body.append(form);
+      form.submit();
+    },
+    { file, action: SHARE_ACTION, field: SHARE_FIELD },
+  );
+}
+
 // ---- tests ----------------------------------------------------------------------
 
 test('agreed steps become a measure and a comment of the school’s roadmap; visits are named by kind and day', async ({
@@ -361,32 +396,10 @@ test('a file arrives through the share sheet (service worker share target) and b
   expect(target.enctype).toBe('multipart/form-data');
   expect(target.params.files[0]!.accept).toContain('.opora');
 
-  // What Android does: a multipart POST to the action; the service worker takes it.
+  expect(target.action).toBe(SHARE_ACTION);
+  expect(target.params.files[0]!.name).toBe(SHARE_FIELD);
   const share = (withFile: boolean) =>
-    page.evaluate(
-      ({ data, action, field, withFile }) => {
-        const form = document.createElement('form');
-        form.method = 'POST';
-        form.enctype = 'multipart/form-data';
-        form.action = action;
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.name = field;
-        if (withFile) {
-          const dt = new DataTransfer();
-          dt.items.add(
-            new File([new Uint8Array(data)], 'из-телеграма.opora', {
-              type: 'application/octet-stream',
-            }),
-          );
-          input.files = dt.files;
-        }
-        form.append(input);
-        document.body.append(form);
-        form.submit();
-      },
-      { data: bytes, action: target.action, field: target.params.files[0]!.name, withFile },
-    );
+    shareFile(page, withFile ? { data: bytes, name: 'из-телеграма.opora' } : null);
   await share(true);
   await expect(page).toHaveURL(/\/transfer$/);
   const preview = page.getByTestId('import-preview');
@@ -398,24 +411,7 @@ test('a file arrives through the share sheet (service worker share target) and b
   ).toContainText('новый');
 
   // A share of a file over the limit is refused by its size; the file is not kept.
-  await page.evaluate(
-    ({ action, field }) => {
-      const form = document.createElement('form');
-      form.method = 'POST';
-      form.enctype = 'multipart/form-data';
-      form.action = action;
-      const input = document.createElement('input');
-      input.type = 'file';
-      input.name = field;
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(101 * 1024 * 1024)], 'огромный.opora'));
-      input.files = dt.files;
-      form.append(input);
-      document.body.append(form);
-      form.submit();
-    },
-    { action: target.action, field: target.params.files[0]!.name },
-  );
+  await shareFile(page, { size: 101 * 1024 * 1024, name: 'огромный.opora' });
   await expect(page.getByTestId('import-error')).toContainText(
     'Файл слишком большой: принимаются файлы до 100 МБ.',
   );
@@ -446,6 +442,33 @@ test('a file arrives through the share sheet (service worker share target) and b
   await context.close();
 });
 
+test('a file shared while signed out waits through the sign-in', async ({ browser }) => {
+  const schoolCtx = await browser.newContext();
+  const school = await schoolCtx.newPage();
+  await signIn(school, DIRECTOR);
+  await newVisit(school, '2040-04-07');
+  const bytes = [...readFileSync(await exportSchool(school))];
+  await schoolCtx.close();
+
+  // The app is installed (its service worker runs) but nobody is signed in.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Вход в «Опору»' })).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await shareFile(page, { data: bytes, name: 'из-почты.opora' });
+  await expect(page).toHaveURL(/\/signin\?next=%2Ftransfer%3Fshared%3Dfile/);
+  await page.getByLabel('Логин').fill(CURATOR.login);
+  await page.getByLabel('Пароль').fill(CURATOR.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page).toHaveURL(/\/transfer$/);
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText(`От кого: ${DIRECTOR.name}`);
+  await expect(preview).toContainText('Посещение школы 7 апреля 2040 г.');
+  await context.close();
+});
 test('a forged manifest, a forged hash and a 200 MB file are refused at once, and nothing changes', async ({
   browser,
 }) => {

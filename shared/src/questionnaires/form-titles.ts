@@ -11,3 +11,6 @@ export const FORM_TITLES: Readonly<Record<string, string>> = {
   programme_participant: 'Анкета для школ-участников проекта',
   programme_leader: 'Анкета для школ-лидеров',
 };
+
+/** The form ids in the order of the definitions (lists show the forms in this order). */
+export const FORM_IDS: readonly string[] = Object.keys(FORM_TITLES);

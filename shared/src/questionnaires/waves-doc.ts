@@ -22,7 +22,7 @@ import {
 } from '../documents/register.ts';
 import { initDocMeta, ShapeError } from '../documents/layout.ts';
 import type { TouchedKeys } from './content-check.ts';
-import { formById } from './forms/index.ts';
+import { FORM_TITLES } from './form-titles.ts';
 import { checkWave, compareWaveIds, wavePhase, WAVE_KINDS, type WaveDescriptor } from './waves.ts';
 
 /** Root names of a waves document. */
@@ -59,7 +59,7 @@ export function isWaveDescriptor(x: unknown): x is WaveDescriptor {
 /** Problems of a wave as a stored value: its own (checkWave) and forms this app does not know. */
 export function waveProblems(w: WaveDescriptor): string[] {
   const out = checkWave(w);
-  for (const f of w.formIds) if (!formById(f)) out.push(`unknown form "${f}"`);
+  for (const f of w.formIds) if (!Object.hasOwn(FORM_TITLES, f)) out.push(`unknown form "${f}"`);
   if (new Set(w.formIds).size !== w.formIds.length) out.push('a form is listed twice');
   return out;
 }

@@ -29,7 +29,7 @@ import {
 import type { OporaDb } from '$lib/db/database';
 import type { SessionManager } from '$lib/auth/session.svelte';
 import { backfillDetails, DETAIL_KINDS } from '$lib/documents/detail-backfill';
-import { localToday } from '$lib/documents/summary-detail';
+import { localToday } from '$lib/documents/today';
 import { td } from '$lib/i18n/dashboard';
 import {
   completionForms,

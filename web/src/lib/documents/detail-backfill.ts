@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import type { DocKind } from '@opora/shared';
 import { docUpdates, type OporaDb, type SummaryDetail } from '$lib/db/database';
 import { loadDetailSummarizers } from './summary';
+import { localToday } from './today';
 
 /** Kinds that have a detail. */
 export const DETAIL_KINDS: readonly DocKind[] = [
@@ -69,7 +70,7 @@ async function run(
   kinds: readonly DocKind[],
   given?: readonly BackfillCandidate[],
 ): Promise<number> {
-  const { computeDetail, detailIsStale, localToday } = await loadDetailSummarizers();
+  const { computeDetail, detailIsStale } = await loadDetailSummarizers();
   const today = localToday();
   const rows =
     given ??

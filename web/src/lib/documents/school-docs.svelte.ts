@@ -4,7 +4,7 @@ import type { OporaDb } from '$lib/db/database';
 import { LiveValue } from '$lib/db/live.svelte';
 import { loadWaves } from '$lib/questionnaires/school-questionnaires';
 import { buildDocList, currentYear, type DocIndexRow, type DocListItem } from './doc-list';
-import { localToday } from './summary-detail';
+import { localToday } from './today';
 
 /** The document list of one school. */
 export class SchoolDocs {

@@ -21,12 +21,7 @@ import {
 } from '@opora/shared';
 import { summarizeVisit } from '@opora/shared/visits/summary';
 import { SUMMARY_DETAIL_VERSION, type SummaryDetail } from '$lib/db/database';
-
-/** Today as YYYY-MM-DD in the device's time zone (the day late measures are counted on). */
-export function localToday(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
+import { localToday } from './today';
 
 /**
  * Computes the detail of one document; null when the kind has none or the

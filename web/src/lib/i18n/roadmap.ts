@@ -432,12 +432,6 @@ export const tr = {
     emptyTitle: 'Введите название.',
     otherTitle: 'Введите название своего направления.',
   },
-  plans: {
-    title: 'Программы и планы',
-    roadmap: (year: number) => `Дорожная карта на ${year} год`,
-    partnership: (leader: string, school: string, year: number) =>
-      `Тьюторское сопровождение ${year}: ${leader} → ${school}`,
-  },
   unknownUser: 'участник',
   cancel: 'Отмена',
   save: 'Сохранить',

@@ -85,6 +85,12 @@ export const t = {
     unknown: 'Школа не найдена в справочнике на этом устройстве.',
     documents: 'Документы',
     flags: { lowResults: 'ШНОР', unfavourableConditions: 'ШНСУ', leader: 'Школа-лидер' },
+    plans: {
+      title: 'Программы и планы',
+      roadmap: (year: number) => `Дорожная карта на ${year} год`,
+      partnership: (leader: string, school: string, year: number) =>
+        `Тьюторское сопровождение ${year}: ${leader} → ${school}`,
+    },
   },
   docState: {
     notStarted: 'не начат',

@@ -3,7 +3,7 @@ import type { AccessScope, QuestionnaireSummary, StoredWave } from '@opora/share
 import type { OporaDb } from '$lib/db/database';
 import { LiveValue } from '$lib/db/live.svelte';
 import { currentYear } from '$lib/documents/doc-list';
-import { localToday } from '$lib/documents/summary-detail';
+import { localToday } from '$lib/documents/today';
 import {
   NO_SUMMARIES,
   buildQuestionnaireList,

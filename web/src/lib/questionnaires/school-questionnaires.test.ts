@@ -7,7 +7,7 @@ import {
   type DirectorySnapshot,
   type Membership,
 } from '@opora/shared';
-import { openDb, type OporaDb } from '$lib/db/database';
+import { openDb, SUMMARY_DETAIL_VERSION, type OporaDb } from '$lib/db/database';
 import { openDoc } from '$lib/documents/doc-repo';
 import { QuestionnaireModel } from './questionnaire-model';
 import {
@@ -87,6 +87,38 @@ describe('school questionnaires', () => {
     expect(item).toMatchObject({ canWrite: true, waveLabel: 'Промежуточный мониторинг 2026' });
     expect(item?.summary?.status).toBe('submitted');
     expect(items.filter((i) => i.summary !== null)).toHaveLength(1);
+  });
+
+  it('reads the summary stored with the document, and recomputes one of an older mapping', async () => {
+    const db = openDb(`sq-${Math.random()}`);
+    dbs.push(db);
+    const docId = 'school:s1:questionnaire:management:2026-entry';
+    const open = await openDoc(db, docId);
+    const m = new QuestionnaireModel(open, managementForm, '2026-entry', {
+      userId: 'u-teacher',
+      roles: ['teacher'],
+      canWrite: true,
+    });
+    m.init();
+    m.answer('mg_program', true);
+    await open.flushed();
+    open.close();
+    const computed = (await loadSummaries(db, 's1')).get(docId);
+    expect(computed?.percent).toBeGreaterThan(0);
+
+    // A current stored detail is taken as it is (no document is read)…
+    const row = await db.docs.get(docId);
+    const stored = { dv: SUMMARY_DETAIL_VERSION, kind: 'questionnaire' as const };
+    const data = { ...computed!, percent: 42 };
+    await db.docs.update(docId, { summary: { ...row!.summary, detail: { ...stored, data } } });
+    expect((await loadSummaries(db, 's1')).get(docId)?.percent).toBe(42);
+    // …one of an older mapping is recomputed from the stored state.
+    const old = { ...stored, dv: SUMMARY_DETAIL_VERSION - 1, data };
+    await db.docs.update(docId, { summary: { ...row!.summary, detail: old } });
+    expect((await loadSummaries(db, 's1')).get(docId)?.percent).toBe(computed?.percent);
+    // A document the summarizer could not read (null detail) is listed without a summary.
+    await db.docs.update(docId, { summary: { ...row!.summary, detail: null } });
+    expect((await loadSummaries(db, 's1')).has(docId)).toBe(false);
   });
 
   it('shows nothing of a school the user cannot read, and read-only to a municipality', () => {

@@ -8,13 +8,11 @@
  */
 import * as Y from 'yjs';
 import {
-  FORMS,
   WAVE_KINDS,
   compareWaveIds,
   currentWaves,
   formatDocId,
   readWaves,
-  summarizeQuestionnaire,
   waveId,
   waveLabel,
   wavePhase,
@@ -22,8 +20,10 @@ import {
   type QuestionnaireSummary,
   type StoredWave,
 } from '@opora/shared';
-import type { OporaDb } from '$lib/db/database';
+import { FORM_IDS, FORM_TITLES } from '@opora/shared/questionnaires/form-titles';
+import { SUMMARY_DETAIL_VERSION, type OporaDb } from '$lib/db/database';
 import { storedState } from '$lib/documents/doc-repo';
+import { loadDetailSummarizers } from '$lib/documents/summary';
 
 /** One line of the list. */
 export interface QuestionnaireItem {
@@ -47,7 +47,12 @@ export function yearWaves(year: number): string[] {
   return WAVE_KINDS.map((k) => waveId(year, k));
 }
 
-/** Summaries of the school's questionnaires stored on the device, by document id. */
+/**
+ * Summaries of the school's questionnaires stored on the device, by document id:
+ * the summary the sync stored with each document (documents/summary.ts) when it
+ * is current, else computed here from the stored state by the shared summarizer,
+ * loaded only then (the form definitions stay off the first screen).
+ */
 export async function loadSummaries(
   db: OporaDb,
   schoolId: string,
@@ -56,11 +61,18 @@ export async function loadSummaries(
   const out = new Map<string, QuestionnaireSummary>();
   for (const row of rows) {
     if (row.kind !== 'questionnaire') continue;
+    const detail = row.summary.detail;
+    if (detail === null) continue; // not summarisable (an unknown form)
+    if (detail?.kind === 'questionnaire' && detail.dv === SUMMARY_DETAIL_VERSION) {
+      out.set(row.id, detail.data);
+      continue;
+    }
+    const { computeDetail } = await loadDetailSummarizers();
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, await storedState(db, row.id));
-      const summary = summarizeQuestionnaire(doc, row.id);
-      if (summary) out.set(row.id, summary);
+      const computed = computeDetail(doc, 'questionnaire', row.id);
+      if (computed?.kind === 'questionnaire') out.set(row.id, computed.data);
     } finally {
       doc.destroy();
     }
@@ -102,14 +114,14 @@ export function buildQuestionnaireList(
     const period = stored
       ? { opensOn: stored.opensOn, closesOn: stored.closesOn, phase: wavePhase(stored, today) }
       : null;
-    for (const form of FORMS) {
-      if (stored && !stored.formIds.includes(form.id)) continue;
-      const docId = formatDocId({ kind: 'questionnaire', schoolId, formId: form.id, wave });
+    for (const formId of FORM_IDS) {
+      if (stored && !stored.formIds.includes(formId)) continue;
+      const docId = formatDocId({ kind: 'questionnaire', schoolId, formId, wave });
       if (!scope.canRead(docId)) continue;
       items.push({
         docId,
-        formId: form.id,
-        formTitle: form.title,
+        formId,
+        formTitle: FORM_TITLES[formId] ?? formId,
         wave,
         waveLabel: waveLabel(wave),
         summary: summaries.get(docId) ?? null,

@@ -5,11 +5,11 @@
  *
  * Which waves are "now": those the region opened (with a period) that are not
  * over yet; when the region opened none, the first wave whose default deadline
- * (the dashboards' one, dashboard/inputs.ts `wavesOfYear`) is today or later, or
+ * (the dashboards' one, dashboard/wave-periods.ts `wavesOfYear`) is today or later, or
  * else the last wave of the list.
  */
 import { parseWaveId } from '@opora/shared';
-import { wavesOfYear } from '$lib/dashboard/inputs';
+import { wavesOfYear } from '$lib/dashboard/wave-periods';
 import type { QuestionnaireItem } from './school-questionnaires';
 
 /** The questionnaires of one wave. */

@@ -1,6 +1,6 @@
 /** Visit reports on the device: creating one, and the roadmap measures a visit checklist reviews. */
 import * as Y from 'yjs';
-import { formatDocId, parseDocId, readRoadmap } from '@opora/shared';
+import { formatDocId, parseDocId } from '@opora/shared';
 import { createVisit, newVisitId, type NewVisit } from '@opora/shared/visits/model';
 import type { ChecklistMeasure } from '@opora/shared/visits/checklist';
 import type { OporaDb } from '$lib/db/database';
@@ -24,9 +24,13 @@ export async function createVisitDoc(
   return docId;
 }
 
-/** The measures of a stored roadmap, for the checklist; [] when the device does not hold it. */
+/**
+ * The measures of a stored roadmap, for the checklist; [] when the device does
+ * not hold it. The roadmap model loads only then (school pages stay light).
+ */
 export async function roadmapMeasures(db: OporaDb, docId: string): Promise<ChecklistMeasure[]> {
   if (!(await db.docs.get(docId))) return [];
+  const { readRoadmap } = await import('@opora/shared/roadmap/model');
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, await storedState(db, docId));
