@@ -232,52 +232,40 @@ async function startRelay(dir: string, data: DashboardData): Promise<Served> {
   };
 }
 
-/** Documents in the device's index (a count: walking 23,000 rows every poll slowed the sync it waits for). */
-async function deviceDocCount(page: Page): Promise<number> {
+/**
+ * Documents in the device's index and, with `pending`, those still without a
+ * summary detail (a walk of every row; without it only a count, since walking
+ * 23,000 rows every poll slowed the sync it waited for).
+ */
+async function deviceCounts(
+  page: Page,
+  pending = true,
+): Promise<{ docs: number; pending: number }> {
   return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('opora');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('docs')) {
-            db.close();
-            return resolve(0);
-          }
-          const count = db.transaction('docs').objectStore('docs').count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result);
-          };
-          count.onerror = () => reject(count.error);
-        };
-      }),
-  );
-}
-
-/** Documents in the device's index, and those still without a summary detail. */
-async function deviceCounts(page: Page): Promise<{ docs: number; pending: number }> {
-  return page.evaluate(
-    () =>
+    (walk) =>
       new Promise<{ docs: number; pending: number }>((resolve, reject) => {
         const req = indexedDB.open('opora');
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const db = req.result;
-          if (!db.objectStoreNames.contains('docs')) {
+          const done = (docs: number, pending: number) => {
             db.close();
-            return resolve({ docs: 0, pending: 0 });
+            resolve({ docs, pending });
+          };
+          if (!db.objectStoreNames.contains('docs')) return done(0, 0);
+          const store = db.transaction('docs').objectStore('docs');
+          if (!walk) {
+            const count = store.count();
+            count.onsuccess = () => done(count.result, 0);
+            count.onerror = () => reject(count.error);
+            return;
           }
           let docs = 0;
           let pending = 0;
-          const cursor = db.transaction('docs').objectStore('docs').openCursor();
+          const cursor = store.openCursor();
           cursor.onsuccess = () => {
             const c = cursor.result;
-            if (!c) {
-              db.close();
-              return resolve({ docs, pending });
-            }
+            if (!c) return done(docs, pending);
             docs++;
             const v = c.value as { summary?: { detail?: unknown } };
             if (v.summary?.detail === undefined) pending++;
@@ -285,6 +273,7 @@ async function deviceCounts(page: Page): Promise<{ docs: number; pending: number
           };
         };
       }),
+    pending,
   );
 }
 
@@ -402,7 +391,10 @@ async function main(): Promise<void> {
     await page.getByLabel('Пароль').fill(PASSWORD);
     const b0 = Date.now();
     await page.getByRole('button', { name: 'Войти' }).click();
-    await waitFor('the bootstrap', async () => (await deviceDocCount(page)) >= pushes.length);
+    await waitFor(
+      'the bootstrap',
+      async () => (await deviceCounts(page, false)).docs >= pushes.length,
+    );
     const bootstrapMs = Date.now() - b0;
     await new Promise((r) => setTimeout(r, 500));
     const bootstrapBytes = apiBytes;

@@ -16,6 +16,17 @@ function update(key: string): Uint8Array {
   return Y.encodeStateAsUpdate(d);
 }
 
+/** A page of one change, `d<n>`, with cursor `c<n>`. */
+function page(n: number, more: boolean): SyncResponse {
+  return {
+    acks: [],
+    changes: [{ docId: `d${n}`, update: update(`d${n}`) }],
+    cursor: `c${n}`,
+    more,
+    historyLost: false,
+  };
+}
+
 /** A store that records the order of calls. */
 class RecordingStore implements SyncStore {
   calls: string[] = [];
@@ -112,13 +123,6 @@ describe('syncOnce', () => {
 
   it('asks for larger pages while catching up, and reports each stored page', async () => {
     const store = new RecordingStore();
-    const page = (n: number, more: boolean): SyncResponse => ({
-      acks: [],
-      changes: [{ docId: `d${n}`, update: update(`d${n}`) }],
-      cursor: `c${n}`,
-      more,
-      historyLost: false,
-    });
     const pages = [page(1, true), page(2, true), page(3, false), page(4, false)];
     const seen: SyncRequest[] = [];
     const progress: string[] = [];
@@ -144,13 +148,6 @@ describe('syncOnce', () => {
 
   it('prefetches the next page while storing one, and drops it when edits were queued meanwhile', async () => {
     const store = new RecordingStore();
-    const page = (n: number, more: boolean): SyncResponse => ({
-      acks: [],
-      changes: [{ docId: `d${n}`, update: update(`d${n}`) }],
-      cursor: `c${n}`,
-      more,
-      historyLost: false,
-    });
     const relay = new Map([
       ['', page(1, true)],
       ['c1', page(2, true)],
