@@ -277,10 +277,23 @@ async function deviceCounts(
   );
 }
 
+/**
+ * Polls `check` every 500 ms until it holds. A check that fails is tried again
+ * (a poll that lands on the app's navigation after sign-in loses its page
+ * context); the last failure is reported on timeout.
+ */
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 900_000) {
   const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+  let failure: unknown = null;
+  for (;;) {
+    try {
+      if (await check()) return;
+      failure = null;
+    } catch (e) {
+      failure = e;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}`, { cause: failure ?? undefined });
     await new Promise((r) => setTimeout(r, 500));
   }
 }
