@@ -246,6 +246,7 @@ async function deviceCounts(
       new Promise<{ docs: number; pending: number }>((resolve, reject) => {
         const req = indexedDB.open('opora');
         req.onerror = () => reject(req.error);
+        req.onblocked = () => reject(new Error('blocked'));
         req.onsuccess = () => {
           const db = req.result;
           const done = (docs: number, pending: number) => {
@@ -287,7 +288,12 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
   let failure: unknown = null;
   for (;;) {
     try {
-      if (await check()) return;
+      // A poll whose page is gone (a navigation) may never settle: give up on it after 10 s.
+      const stuck = new Promise<never>((_, reject) => {
+        const t = setTimeout(() => reject(new Error('poll did not settle')), 10_000);
+        t.unref();
+      });
+      if (await Promise.race([check(), stuck])) return;
       failure = null;
     } catch (e) {
       failure = e;
@@ -386,6 +392,7 @@ async function main(): Promise<void> {
       locale: 'ru-RU',
     });
     const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     let apiBytes = 0;
     let apiRequests = 0;
     context.on('requestfinished', (req) => {
