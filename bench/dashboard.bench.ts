@@ -241,6 +241,7 @@ async function deviceCounts(
   page: Page,
   pending = true,
 ): Promise<{ docs: number; pending: number }> {
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
   return page.evaluate(
     (walk) =>
       new Promise<{ docs: number; pending: number }>((resolve, reject) => {
@@ -249,15 +250,17 @@ async function deviceCounts(
         req.onblocked = () => reject(new Error('blocked'));
         req.onsuccess = () => {
           const db = req.result;
-          const done = (docs: number, pending: number) => {
+          if (!db.objectStoreNames.contains('docs')) {
             db.close();
-            resolve({ docs, pending });
-          };
-          if (!db.objectStoreNames.contains('docs')) return done(0, 0);
+            return resolve({ docs: 0, pending: 0 });
+          }
           const store = db.transaction('docs').objectStore('docs');
           if (!walk) {
             const count = store.count();
-            count.onsuccess = () => done(count.result, 0);
+            count.onsuccess = () => {
+              db.close();
+              resolve({ docs: count.result, pending: 0 });
+            };
             count.onerror = () => reject(count.error);
             return;
           }
@@ -266,7 +269,10 @@ async function deviceCounts(
           const cursor = store.openCursor();
           cursor.onsuccess = () => {
             const c = cursor.result;
-            if (!c) return done(docs, pending);
+            if (!c) {
+              db.close();
+              return resolve({ docs, pending });
+            }
             docs++;
             const v = c.value as { summary?: { detail?: unknown } };
             if (v.summary?.detail === undefined) pending++;
