@@ -26,10 +26,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  CONTENT_CHECKED_ROOTS,
   LAYOUTS,
   initDocMeta,
-  parseDocId,
   syncOnce,
   type AckCode,
   type Change,
@@ -42,14 +40,11 @@ import {
 } from '@opora/shared';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { openDb, type OpenDb } from './db/open.ts';
 import * as schema from './db/schema.ts';
-import { documents } from './db/schema.ts';
 import { resetEpoch } from './repo/meta.ts';
-import { SyncRepo } from './repo/sync-repo.ts';
-import { SyncService, type SyncServiceOptions } from './services/sync.ts';
 import { sessionFor } from './testing/fixture.ts';
-import { Rng, describeDoc, mulberry32 } from './testing/sim.ts';
+import { MemoryRelay, kindOf, rootsOf } from './testing/memory-relay.ts';
+import { Rng, deleteRandomKey, describeDoc, mulberry32, scheduleFailure } from './testing/sim.ts';
 import type { Session } from './context.ts';
 
 const SCHEDULES = Number(process.env.SCHEDULES ?? 1000);
@@ -106,24 +101,6 @@ const REMOTE = Symbol('remote');
 
 class NetworkError extends Error {
   override name = 'NetworkError';
-}
-
-function kindOf(docId: string): DocKind {
-  const ref = parseDocId(docId);
-  if (!ref) throw new Error(`bad fixture id ${docId}`);
-  return ref.kind;
-}
-
-function rootsOf(kind: DocKind, type: 'map' | 'array' | 'text'): string[] {
-  return (
-    Object.entries(LAYOUTS[kind])
-      // Roots whose content the relay checks (answers must fit the form) get no random keys.
-      .filter(
-        ([name, t]) =>
-          t === type && name !== 'meta' && !CONTENT_CHECKED_ROOTS[kind]?.includes(name),
-      )
-      .map(([name]) => name)
-  );
 }
 
 const TOKEN = /\[(\d+\.\d+)\]/g;
@@ -189,24 +166,10 @@ class Model {
   }
 }
 
-/** The relay end of a schedule: one database, a SyncService that may be replaced (restart). */
-class Relay {
-  db: OpenDb;
-  private repo: SyncRepo;
-  service: SyncService;
-  restarts = 0;
+/** The relay end of a schedule, which may also be restored from a backup. */
+class Relay extends MemoryRelay {
   restores = 0;
   private backup: Buffer | null = null;
-  constructor(private readonly opts: SyncServiceOptions) {
-    this.db = openDb(':memory:');
-    this.repo = new SyncRepo(this.db);
-    this.service = new SyncService(this.db, opts);
-  }
-  restart(): void {
-    this.service.close();
-    this.service = new SyncService(this.db, this.opts);
-    this.restarts++;
-  }
   /** Copies the database aside (the admin CLI's online backup). */
   takeBackup(): void {
     this.backup = this.db.sqlite.serialize();
@@ -218,36 +181,12 @@ class Relay {
    */
   restore(): boolean {
     if (!this.backup) return false;
-    this.service.close();
-    this.db.close();
     const sqlite = new Database(this.backup);
-    this.db = { db: drizzle(sqlite, { schema }), sqlite, close: () => sqlite.close() };
-    resetEpoch(this.db);
-    this.repo = new SyncRepo(this.db);
-    this.service = new SyncService(this.db, this.opts);
+    const db = { db: drizzle(sqlite, { schema }), sqlite, close: () => sqlite.close() };
+    resetEpoch(db);
+    this.replaceDb(db);
     this.restores++;
     return true;
-  }
-  /** Ids of every document the relay has stored an update for. */
-  docIds(): string[] {
-    return this.db.db
-      .select({ id: documents.id })
-      .from(documents)
-      .all()
-      .map((r) => r.id)
-      .sort();
-  }
-  /** A document rebuilt from storage alone (snapshot + log tail). */
-  storedDoc(docId: string): Y.Doc {
-    const stored = this.repo.loadDoc(docId);
-    const doc = new Y.Doc({ guid: docId });
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const row of stored.tail) Y.applyUpdate(doc, row.data);
-    return doc;
-  }
-  close(): void {
-    this.service.close();
-    this.db.close();
   }
 }
 
@@ -424,15 +363,9 @@ class Device {
       // Last writer wins: only convergence is checked for this key.
       doc.getMap(rng.pick(maps)).set('lww', this.token());
     } else if (op === 2 && maps.length > 0) {
-      const candidates = maps.flatMap((root) =>
-        [...doc.getMap(root).keys()]
-          .filter((k) => k.startsWith('k'))
-          .map((k) => [root, k] as const),
-      );
-      if (candidates.length === 0) return;
-      const [root, key] = rng.pick(candidates);
-      doc.getMap(root).delete(key);
-      model.deleteKey(docId, root, key);
+      const deleted = deleteRandomKey(rng, doc, maps);
+      if (!deleted) return;
+      model.deleteKey(docId, ...deleted);
     } else if ((op === 3 || op === 4) && arrays.length > 0) {
       const root = rng.pick(arrays);
       const arr = doc.getArray<string>(root);
@@ -664,11 +597,7 @@ async function runSchedule(seed: number): Promise<Outcome> {
   } catch (e) {
     const steps = process.env.STEPS ? `STEPS=${STEPS} ` : '';
     const replay = `SEED=${seed} ${steps}npx vitest run --project sync-server src/sync.property.test.ts`;
-    if (e instanceof Error) {
-      e.message = `schedule with seed ${seed} failed (replay: ${replay})\n${e.message}`;
-      throw e;
-    }
-    throw new Error(`schedule with seed ${seed} failed (replay: ${replay}): ${String(e)}`);
+    throw scheduleFailure(seed, replay, e);
   } finally {
     for (const d of devices) for (const doc of d.docs.values()) doc.destroy();
     relay.close();

@@ -27,17 +27,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  AckCode,
-  CONTENT_CHECKED_ROOTS,
-  LAYOUTS,
-  parseDocId,
-  syncOnce,
-  type Change,
-  type DocKind,
-  type Membership,
-  type SyncStore,
-} from '@opora/shared';
+import { AckCode, syncOnce, type Change, type Membership, type SyncStore } from '@opora/shared';
 import {
   exportTransfer,
   importTransfer,
@@ -45,12 +35,10 @@ import {
   type ForwardPolicy,
 } from '@opora/shared/transfer/exchange';
 import { MemoryTransferStore, REMOTE_ORIGIN } from '@opora/shared/transfer/memory-store';
-import { openDb, type OpenDb } from './db/open.ts';
-import { documents } from './db/schema.ts';
-import { SyncRepo } from './repo/sync-repo.ts';
 import { SyncService } from './services/sync.ts';
 import { sessionFor } from './testing/fixture.ts';
-import { Rng, describeDoc, mulberry32 } from './testing/sim.ts';
+import { MemoryRelay, kindOf, rootsOf } from './testing/memory-relay.ts';
+import { Rng, deleteRandomKey, describeDoc, mulberry32, scheduleFailure } from './testing/sim.ts';
 import type { Session } from './context.ts';
 
 const SCHEDULES = Number(process.env.SCHEDULES ?? 300);
@@ -96,24 +84,6 @@ const DOCS = [
   'school:s2:questionnaire:risk_diagnostic:2026-entry',
   'school:s2:visit:v1',
 ];
-
-function kindOf(docId: string): DocKind {
-  const ref = parseDocId(docId);
-  if (!ref) throw new Error(`bad fixture id ${docId}`);
-  return ref.kind;
-}
-
-function rootsOf(kind: DocKind, type: 'map' | 'array'): string[] {
-  return (
-    Object.entries(LAYOUTS[kind])
-      // Roots whose content the relay checks (answers must fit the form) get no random keys.
-      .filter(
-        ([name, t]) =>
-          t === type && name !== 'meta' && !CONTENT_CHECKED_ROOTS[kind]?.includes(name),
-      )
-      .map(([name]) => name)
-  );
-}
 
 /** Every edit: map keys set (and deleted), list items inserted (and deleted). */
 class Model {
@@ -212,48 +182,13 @@ class Device {
     Promise.resolve(this.relay().handle(this.session, body));
 }
 
-class Relay {
-  readonly db: OpenDb;
-  service: SyncService;
-  constructor() {
-    this.db = openDb(':memory:');
-    this.service = this.open();
-  }
-  private open(): SyncService {
-    return new SyncService(this.db, {
-      backgroundCompaction: false,
-      compactRows: 3,
-      compactBytes: 1024,
-    });
-  }
-  restart(): void {
-    this.service.close();
-    this.service = this.open();
-  }
-  docIds(): string[] {
-    return this.db.db
-      .select({ id: documents.id })
-      .from(documents)
-      .all()
-      .map((r) => r.id)
-      .sort();
-  }
-  storedDoc(docId: string): Y.Doc {
-    const stored = new SyncRepo(this.db).loadDoc(docId);
-    const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const row of stored.tail) Y.applyUpdate(doc, row.data);
-    return doc;
-  }
-  close(): void {
-    this.service.close();
-    this.db.close();
-  }
-}
-
 async function runSchedule(seed: number, c: Counters): Promise<void> {
   const rng = new Rng(mulberry32(seed));
-  const relay = new Relay();
+  const relay = new MemoryRelay({
+    backgroundCompaction: false,
+    compactRows: 3,
+    compactBytes: 1024,
+  });
   const model = new Model();
   let clientId = 1;
   let token = 1;
@@ -285,15 +220,9 @@ async function runSchedule(seed: number, c: Counters): Promise<void> {
       doc.getMap(root).set(key, value);
       model.setKey(docId, root, key, value);
     } else if (op === 1) {
-      const candidates = maps.flatMap((root) =>
-        [...doc.getMap(root).keys()]
-          .filter((k) => k.startsWith('k'))
-          .map((k) => [root, k] as const),
-      );
-      if (candidates.length === 0) return;
-      const [root, key] = rng.pick(candidates);
-      doc.getMap(root).delete(key);
-      model.deleteKey(docId, root, key);
+      const deleted = deleteRandomKey(rng, doc, maps);
+      if (!deleted) return;
+      model.deleteKey(docId, ...deleted);
     } else if (op === 2) {
       const root = rng.pick(arrays);
       const arr = doc.getArray<string>(root);
@@ -463,11 +392,7 @@ async function runSchedule(seed: number, c: Counters): Promise<void> {
     }
   } catch (e) {
     const replay = `SEED=${seed} npx vitest run --project sync-server src/transfer.property.test.ts`;
-    if (e instanceof Error) {
-      e.message = `schedule with seed ${seed} failed (replay: ${replay})\n${e.message}`;
-      throw e;
-    }
-    throw new Error(`schedule with seed ${seed} failed (replay: ${replay}): ${String(e)}`);
+    throw scheduleFailure(seed, replay, e);
   } finally {
     for (const d of devices) for (const doc of d.store.docs.values()) doc.destroy();
     relay.close();

@@ -17,6 +17,8 @@
  *   user merges (mergeTextSlots), so no text is lost.
  */
 import * as Y from 'yjs';
+import type { DocKind } from '../documents/ids.ts';
+import { initDocMeta } from '../documents/layout.ts';
 import {
   indexRegister,
   registerValues,
@@ -25,6 +27,7 @@ import {
   type RegisterValue,
 } from '../documents/register.ts';
 import { appendChange, type ChangeAction } from './change-log.ts';
+import { orderKeyAfter } from './order-key.ts';
 
 /** The person making changes through an editor. */
 export interface Actor {
@@ -159,16 +162,26 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The base of the roadmap and tutoring editors: context, transactions, fields. */
-export abstract class DocEditor {
+/**
+ * The base of the roadmap and tutoring editors: context, transactions, fields,
+ * placements and the history (`K` is the document's history target kind).
+ */
+export abstract class DocEditor<K extends string = string> {
   /** The Yjs document this editor writes. */
   readonly doc: Y.Doc;
   protected readonly ctx: EditContext;
+  /** The kind a new document is marked with (`init`). */
+  protected abstract readonly kind: DocKind;
 
   constructor(doc: Y.Doc, ctx: EditContext) {
     if (!ctx.actor.userId) throw new DocInputError('an editor needs an actor with a user id');
     this.doc = doc;
     this.ctx = ctx;
+  }
+
+  /** Writes kind and schema version into a new document (idempotent, safe on every replica). */
+  init(): void {
+    this.tx(() => initDocMeta(this.doc, this.kind));
   }
 
   /** Current time in epoch ms. */
@@ -195,24 +208,29 @@ export abstract class DocEditor {
     return out as R;
   }
 
-  /** Appends this person's entry to a history of changes (change-log.ts), in the current transaction. */
-  protected appendHistory(
-    history: Y.Array<unknown>,
-    change: {
-      action: ChangeAction;
-      targetKind: string;
-      targetId: string;
-      label: string;
-      field: string;
-      value: string | number | boolean | null;
-    },
+  /**
+   * Appends this person's entry to the document's history (the `history` root
+   * of every editable document, change-log.ts), in the current transaction.
+   */
+  protected record(
+    action: ChangeAction,
+    targetKind: K,
+    targetId: string,
+    label: string,
+    field = '',
+    value: string | number | boolean | null = null,
   ): void {
-    appendChange(history, {
+    appendChange(this.doc.getArray('history'), {
       id: this.newId(),
       at: this.now(),
       by: this.ctx.actor.userId,
       byName: this.ctx.actor.name ?? '',
-      ...change,
+      action,
+      targetKind,
+      targetId,
+      label,
+      field,
+      value,
     });
   }
 
@@ -223,6 +241,49 @@ export abstract class DocEditor {
       origin: this.ctx.origin,
       writeId: this.newId(),
     });
+  }
+
+  /**
+   * Writes a register field of the item `item()` finds and records the update
+   * under the item's label, in one transaction.
+   */
+  protected updateItem(
+    targetKind: K,
+    targetId: string,
+    item: () => Y.Map<unknown>,
+    label: (m: Y.Map<unknown>) => string,
+    field: string,
+    value: string | number | boolean | null,
+  ): void {
+    this.tx(() => {
+      const m = item();
+      this.writeField(m, field, value);
+      this.record('update', targetKind, targetId, label(m), field, value);
+    });
+  }
+
+  /**
+   * The order key that puts an item at `at` (after an id, null for first,
+   * omitted for last) among `sorted`, its list in display order; `movingId` is
+   * the item being moved, if any. A bad placement is a DocInputError.
+   */
+  protected placeKey(
+    sorted: readonly { id: string; order: string }[],
+    at: { after?: string | null },
+    movingId?: string,
+  ): string {
+    let after: string | null;
+    if (at.after === undefined) {
+      const rest = sorted.filter((i) => i.id !== movingId);
+      after = rest.length > 0 ? (rest[rest.length - 1] as { id: string }).id : null;
+    } else after = at.after;
+    if (after !== null && after === movingId)
+      throw new DocInputError('cannot place an item after itself');
+    try {
+      return orderKeyAfter(sorted, after, () => this.rand(), movingId);
+    } catch (e) {
+      throw new DocInputError(e instanceof Error ? e.message : String(e));
+    }
   }
 }
 

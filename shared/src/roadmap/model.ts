@@ -42,7 +42,6 @@
  * ends (one entry per person, item and field per 10 minutes).
  */
 import * as Y from 'yjs';
-import { initDocMeta } from '../documents/layout.ts';
 import {
   DocEditor,
   DocInputError,
@@ -58,11 +57,9 @@ import {
   readSlotted,
   textOf,
   textSlots,
-  type EditContext,
   type SlottedText,
 } from './crdt-kit.ts';
 import { readChangeLog, textEditLogged } from './change-log.ts';
-import { orderKeyAfter } from './order-key.ts';
 import {
   INDICATOR_DIRECTIONS,
   MEASURE_STATUSES,
@@ -74,7 +71,6 @@ import {
   type ConflictRef,
   type DirectionSnapshot,
   type EvidenceItem,
-  type HistoryAction,
   type HistoryEntry,
   type IndicatorDirection,
   type IndicatorSnapshot,
@@ -435,18 +431,9 @@ interface Located {
  * transaction and appends a history entry; ids returned by `add*` are stable
  * across replicas. Read with `readRoadmap(editor.doc)` (or `snapshot()`).
  */
-export class RoadmapEditor extends DocEditor {
-  private readonly roots: ReturnType<typeof roadmapRoots>;
-
-  constructor(doc: Y.Doc, ctx: EditContext) {
-    super(doc, ctx);
-    this.roots = roadmapRoots(doc);
-  }
-
-  /** Writes kind and schema version into a new document (idempotent, safe on every replica). */
-  init(): void {
-    this.tx(() => initDocMeta(this.doc, 'roadmap'));
-  }
+export class RoadmapEditor extends DocEditor<TargetKind> {
+  protected readonly kind = 'roadmap';
+  private readonly roots = roadmapRoots(this.doc);
 
   /** The current state as plain data. */
   snapshot(): RoadmapSnapshot {
@@ -652,11 +639,7 @@ export class RoadmapEditor extends DocEditor {
   ): void {
     const guard: (x: unknown) => boolean = MEASURE_GUARDS[field];
     if (!guard(value)) throw new DocInputError(`bad value for measure ${field}`);
-    this.tx(() => {
-      const m = this.child('measure', id).map;
-      this.writeField(m, field, value);
-      this.record('update', 'measure', id, textOf(m, 'title'), field, value);
-    });
+    this.updateItem('measure', id, () => this.child('measure', id).map, titleOf, field, value);
   }
 
   /** A long text of a measure. */
@@ -782,11 +765,7 @@ export class RoadmapEditor extends DocEditor {
   setResourceField(id: string, field: 'level' | 'url', value: string): void {
     if (field === 'level' && !is.oneOf(RESOURCE_LEVELS)(value))
       throw new DocInputError('unknown level');
-    this.tx(() => {
-      const m = this.resourceMap(id);
-      this.writeField(m, field, value);
-      this.record('update', 'resource', id, textOf(m, 'title'), field, value);
-    });
+    this.updateItem('resource', id, () => this.resourceMap(id), titleOf, field, value);
   }
 
   /** A long text of a resource. */
@@ -879,31 +858,8 @@ export class RoadmapEditor extends DocEditor {
 
   // ------------------------------------------------ internals
 
-  private record(
-    action: HistoryAction,
-    targetKind: TargetKind,
-    targetId: string,
-    label: string,
-    field = '',
-    value: string | number | boolean | null = null,
-  ): void {
-    this.appendHistory(this.roots.history, { action, targetKind, targetId, label, field, value });
-  }
-
   private keyFor(list: YArr, at: Placement, movingId?: string): string {
-    const sorted = orderedItems(list);
-    let after: string | null;
-    if (at.after === undefined) {
-      const rest = sorted.filter((i) => i.id !== movingId);
-      after = rest.length > 0 ? (rest[rest.length - 1] as { id: string }).id : null;
-    } else after = at.after;
-    if (after !== null && after === movingId)
-      throw new DocInputError('cannot place an item after itself');
-    try {
-      return orderKeyAfter(sorted, after, () => this.rand(), movingId);
-    } catch (e) {
-      throw new DocInputError(e instanceof Error ? e.message : String(e));
-    }
+    return this.placeKey(orderedItems(list), at, movingId);
   }
 
   private problemMap(id: string): YMap {
@@ -985,6 +941,9 @@ export class RoadmapEditor extends DocEditor {
     this.writeField(m, field, value);
   }
 }
+
+/** An item's title, as the history labels it. */
+const titleOf = (m: YMap): string => textOf(m, 'title');
 
 function labelOf(loc: Located): string {
   return textOf(

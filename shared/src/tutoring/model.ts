@@ -29,7 +29,6 @@
  * a move; concurrent scalar changes stay as conflicts until someone picks.
  */
 import * as Y from 'yjs';
-import { initDocMeta } from '../documents/layout.ts';
 import {
   DocEditor,
   DocInputError,
@@ -42,17 +41,11 @@ import {
   readField,
   readSlotted,
   textOf,
-  type EditContext,
   type FieldState,
   type SlottedText,
 } from '../roadmap/crdt-kit.ts';
-import { compareOrdered, orderKeyAfter } from '../roadmap/order-key.ts';
-import {
-  readChangeLog,
-  textEditLogged,
-  type ChangeAction,
-  type ChangeEntry,
-} from '../roadmap/change-log.ts';
+import { compareOrdered } from '../roadmap/order-key.ts';
+import { readChangeLog, textEditLogged, type ChangeEntry } from '../roadmap/change-log.ts';
 import {
   AGREEMENT_CLAUSES,
   AGREEMENT_STATUSES,
@@ -448,6 +441,9 @@ const MENTOR_GUARDS = {
   since: is.isoDateOrNull,
 } as const;
 
+/** A task's or an action's text, as the history labels it. */
+const textLabel = (m: YMap): string => textOf(m, 'text');
+
 /** The history's target kind of each list. */
 const LISTED_KIND = { events: 'event', mentors: 'mentor', matrix: 'matrix' } as const;
 
@@ -455,18 +451,9 @@ const LISTED_KIND = { events: 'event', mentors: 'mentor', matrix: 'matrix' } as 
  * Edits one tutoring document on behalf of one person; every call is one
  * transaction and appends a history entry (who changed what, when).
  */
-export class TutoringEditor extends DocEditor {
-  private readonly roots: ReturnType<typeof tutoringRoots>;
-
-  constructor(doc: Y.Doc, ctx: EditContext) {
-    super(doc, ctx);
-    this.roots = tutoringRoots(doc);
-  }
-
-  /** Writes kind and schema version into a new document (idempotent). */
-  init(): void {
-    this.tx(() => initDocMeta(this.doc, 'tutoring'));
-  }
+export class TutoringEditor extends DocEditor<TutoringTargetKind> {
+  protected readonly kind = 'tutoring';
+  private readonly roots = tutoringRoots(this.doc);
 
   /** The current state as plain data. */
   snapshot(): TutoringSnapshot {
@@ -594,11 +581,7 @@ export class TutoringEditor extends DocEditor {
   ): void {
     const guard: (x: unknown) => boolean = ACTION_GUARDS[field];
     if (!guard(value)) throw new DocInputError(`bad value for action ${field}`);
-    this.edit(() => {
-      const m = this.keyedMap('action', id);
-      this.writeField(m, field, value);
-      this.record('update', 'action', id, textOf(m, 'text'), field, value);
-    });
+    this.updateItem('action', id, () => this.keyedMap('action', id), textLabel, field, value);
   }
 
   /** The text of a task or an action. */
@@ -610,7 +593,7 @@ export class TutoringEditor extends DocEditor {
   moveProgramItem(kind: 'task' | 'action', id: string, at: TutoringPlacement): void {
     this.edit(() => {
       const m = this.keyedMap(kind, id);
-      m.set('order', this.keyFor(keyed(this.roots.program, kind), at, id));
+      m.set('order', this.placeKey(keyed(this.roots.program, kind), at, id));
       this.record('move', kind, id, textOf(m, 'text'));
     });
   }
@@ -659,11 +642,8 @@ export class TutoringEditor extends DocEditor {
   ): void {
     const guard: (x: unknown) => boolean = EVENT_GUARDS[field];
     if (!guard(value)) throw new DocInputError(`bad value for event ${field}`);
-    this.edit(() => {
-      const m = this.listedMap(this.roots.events, id);
-      this.writeField(m, field, value);
-      this.record('update', 'event', id, textOf(m, 'title'), field, value);
-    });
+    const event = () => this.listedMap(this.roots.events, id);
+    this.updateItem('event', id, event, (m) => textOf(m, 'title'), field, value);
   }
 
   /** A long text of an event. */
@@ -745,11 +725,8 @@ export class TutoringEditor extends DocEditor {
   ): void {
     const guard: (x: unknown) => boolean = MENTOR_GUARDS[field];
     if (!guard(value)) throw new DocInputError(`bad value for mentor ${field}`);
-    this.edit(() => {
-      const m = this.listedMap(this.roots.mentors, id);
-      this.writeField(m, field, value);
-      this.record('update', 'mentor', id, this.mentorLabel(m), field, value);
-    });
+    const pair = () => this.listedMap(this.roots.mentors, id);
+    this.updateItem('mentor', id, pair, (m) => this.mentorLabel(m), field, value);
   }
 
   /** The focus (the teacher's deficit the pair works on). */
@@ -782,11 +759,9 @@ export class TutoringEditor extends DocEditor {
   /** Changes a row's priority (a field write, not a move). */
   setMatrixPriority(id: string, priority: Priority): void {
     if (!isPriority(priority)) throw new DocInputError('unknown priority');
-    this.edit(() => {
-      const m = this.listedMap(this.roots.matrix, id);
-      this.writeField(m, 'priority', priority);
-      this.record('update', 'matrix', id, this.listedLabel('matrix', m), 'priority', priority);
-    });
+    const row = () => this.listedMap(this.roots.matrix, id);
+    const label = (m: YMap) => this.listedLabel('matrix', m);
+    this.updateItem('matrix', id, row, label, 'priority', priority);
   }
 
   /** A cell of a matrix row. */
@@ -799,7 +774,7 @@ export class TutoringEditor extends DocEditor {
     this.edit(() => {
       const arr = this.roots[list];
       const m = this.listedMap(arr, id);
-      m.set('order', this.keyFor(orderedItems(arr), at, id));
+      m.set('order', this.placeKey(orderedItems(arr), at, id));
       this.record('move', LISTED_KIND[list], id, this.listedLabel(list, m));
     });
   }
@@ -841,17 +816,6 @@ export class TutoringEditor extends DocEditor {
   /** Runs a change in one transaction (the change records its own history entry). */
   private edit<R>(fn: () => R): R {
     return this.tx(fn);
-  }
-
-  private record(
-    action: ChangeAction,
-    targetKind: TutoringTargetKind,
-    targetId: string,
-    label: string,
-    field = '',
-    value: string | number | boolean | null = null,
-  ): void {
-    this.appendHistory(this.roots.history, { action, targetKind, targetId, label, field, value });
   }
 
   /** The title of a history target as it reads now ('' when it has none). */
@@ -904,27 +868,8 @@ export class TutoringEditor extends DocEditor {
     return m instanceof Y.Map ? (m as YMap) : undefined;
   }
 
-  private keyFor(
-    sorted: { id: string; order: string }[],
-    at: TutoringPlacement,
-    movingId?: string,
-  ): string {
-    let after: string | null;
-    if (at.after === undefined) {
-      const rest = sorted.filter((i) => i.id !== movingId);
-      after = rest.length > 0 ? (rest[rest.length - 1] as { id: string }).id : null;
-    } else after = at.after;
-    if (after !== null && after === movingId)
-      throw new DocInputError('cannot place an item after itself');
-    try {
-      return orderKeyAfter(sorted, after, () => this.rand(), movingId);
-    } catch (e) {
-      throw new DocInputError(e instanceof Error ? e.message : String(e));
-    }
-  }
-
   private keyAfterLast(sorted: { id: string; order: string }[]): string {
-    return this.keyFor(sorted, {});
+    return this.placeKey(sorted, {});
   }
 
   private addKeyed(
@@ -937,7 +882,7 @@ export class TutoringEditor extends DocEditor {
     this.edit(() => {
       const m = new Y.Map<unknown>();
       m.set('id', id);
-      m.set('order', this.keyFor(keyed(this.roots.program, kind), at));
+      m.set('order', this.placeKey(keyed(this.roots.program, kind), at));
       fill(m);
       this.roots.program.set(`${kind}${SEP}${id}`, m);
       this.record('create', kind, id, label);
@@ -962,7 +907,7 @@ export class TutoringEditor extends DocEditor {
     this.edit(() => {
       const m = new Y.Map<unknown>();
       m.set('id', id);
-      m.set('order', this.keyFor(orderedItems(list), at));
+      m.set('order', this.placeKey(orderedItems(list), at));
       fill(m);
       list.push([m]);
       this.record('create', LISTED_KIND[name], id, label);

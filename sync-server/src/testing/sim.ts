@@ -60,3 +60,30 @@ export function describeDoc(doc: Y.Doc, kind: DocKind): string {
   const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((a, b) => a[0] - b[0]);
   return canon({ content, sv });
 }
+
+/**
+ * Deletes one key that a random edit set (`k…`) from one of the map roots
+ * `maps` of `doc`, picked with `rng`; the root and key, or null when there is none.
+ */
+export function deleteRandomKey(
+  rng: Rng,
+  doc: Y.Doc,
+  maps: readonly string[],
+): readonly [string, string] | null {
+  const candidates = maps.flatMap((root) =>
+    [...doc.getMap(root).keys()].filter((k) => k.startsWith('k')).map((k) => [root, k] as const),
+  );
+  if (candidates.length === 0) return null;
+  const [root, key] = rng.pick(candidates);
+  doc.getMap(root).delete(key);
+  return [root, key];
+}
+
+/** The error of a failed schedule, naming its seed and the command that replays it. */
+export function scheduleFailure(seed: number, replay: string, e: unknown): Error {
+  if (e instanceof Error) {
+    e.message = `schedule with seed ${seed} failed (replay: ${replay})\n${e.message}`;
+    return e;
+  }
+  return new Error(`schedule with seed ${seed} failed (replay: ${replay}): ${String(e)}`);
+}

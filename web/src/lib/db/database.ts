@@ -12,7 +12,7 @@
  *   shown read-only while its Y.Doc decodes (roadmap/snapshot-cache.ts). A cache:
  *   possibly stale, never edited, rebuilt from the document.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DBCore, type EntityTable, type Middleware } from 'dexie';
 import yDexie from 'y-dexie';
 import { scheduleCompaction } from '$lib/documents/compact-updates';
 import type * as Y from 'yjs';
@@ -157,10 +157,69 @@ export interface DocUpdateRow {
   f?: number;
 }
 
+// Per database: documents whose current local update doc-repo has stored itself.
+const storedLocally = new WeakMap<Dexie, Set<string>>();
+// The IndexedDB transactions doc-repo stores local updates in.
+const localWrites = new WeakSet<object>();
+
+/**
+ * Called by doc-repo as it stores a local update of a document itself (with
+ * its outbox entry, committed at once): the copy y-dexie adds right after, in
+ * the same Yjs event, is then left out. Only that one write, only in this task.
+ */
+export function skipYDexieCopy(db: OporaDb, docId: string): void {
+  let docs = storedLocally.get(db);
+  if (!docs) storedLocally.set(db, (docs = new Set()));
+  const set = docs;
+  set.add(docId);
+  queueMicrotask(() => set.delete(docId));
+}
+
+/** Marks an IndexedDB transaction as doc-repo's own write of local updates. */
+export function markLocalWrite(idbtrans: object): void {
+  localWrites.add(idbtrans);
+}
+
+const NOTHING_WRITTEN = { numFailures: 0, failures: {}, results: [], lastResult: undefined };
+
+/**
+ * Leaves out y-dexie's copy of a local update doc-repo has already stored
+ * (`skipYDexieCopy`): y-dexie adds every local update in a transaction of its
+ * own, committed only after a round trip to the page, which a reload at that
+ * moment aborts (docs/architecture.md, «When typing is durable»).
+ */
+function dropYDexieCopies(db: Dexie): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'opora-local-updates',
+    create: (down) => ({
+      ...down,
+      table(tableName) {
+        const table = down.table(tableName);
+        if (tableName !== DOC_UPDATES_TABLE) return table;
+        return {
+          ...table,
+          mutate(req) {
+            const row = req.type === 'add' && req.values.length === 1 ? req.values[0] : null;
+            const copy =
+              row !== null &&
+              typeof row === 'object' &&
+              (row as DocUpdateRow).f === 1 &&
+              !localWrites.has(req.trans) &&
+              storedLocally.get(db)?.delete((row as DocUpdateRow).k) === true;
+            return copy ? Promise.resolve(NOTHING_WRITTEN) : table.mutate(req);
+          },
+        };
+      },
+    }),
+  };
+}
+
 /** Opens (and creates or upgrades) the database with this name. */
 export function openDb(name = 'opora'): OporaDb {
   // y-dexie's own periodic GC is off: documents/compact-updates.ts folds the updates instead.
   const db = new Dexie(name, { addons: [yDexie({ gc: false }) as (db: Dexie) => void] }) as OporaDb;
+  db.use(dropYDexieCopies(db));
   db.version(1).stores({
     docs: 'id, schoolId, kind, updatedAt, content: Y.Doc',
     outbox: '++id, docId, status',

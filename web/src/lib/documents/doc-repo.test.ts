@@ -41,7 +41,6 @@ describe('openDoc', () => {
     expect(second.doc.getMap('fields').get('a')).toBe(1);
     second.transact((d) => d.getMap('fields').set('b', 2));
     await second.flushed();
-    await new Promise((r) => setTimeout(r, 50)); // y-dexie stores updates after the transaction
     second.close();
     const third = openDb(name);
     dbs.push(third);

@@ -5,17 +5,28 @@
  * Two ways in:
  * - a screen opens a document (`openDoc`): y-dexie loads a fresh Y.Doc (a new
  *   Yjs clientID per load, so two tabs or two loads never share one) and every
- *   LOCAL_ORIGIN update is queued in the outbox;
+ *   LOCAL_ORIGIN update is stored here, with its outbox entry, in one IndexedDB
+ *   transaction committed before the task that made it ends (`storeLocal`; the
+ *   copy y-dexie would add is left out);
  * - the sync engine or an import writes remote updates straight into the
- *   updates table (`writeRemote`), in the same Dexie transaction as the cursor,
- *   so a crash never leaves a cursor ahead of the data it covers. An open Y.Doc
+ *   updates table (`writeRemote`, a few bulk requests per batch), a synced page
+ *   in chunks with the cursor in the last chunk's transaction, so a crash never
+ *   leaves a cursor ahead of the data it covers. An open Y.Doc
  *   receives them through y-dexie's live query, with y-dexie's own origin, so
  *   they never enter the outbox.
  */
+import { Dexie } from 'dexie';
 import * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import { parseDocId, schoolsOfDoc, type Change } from '@opora/shared';
-import { docUpdates, type DocRow, type DocUpdateRow, type OporaDb } from '$lib/db/database';
+import {
+  docUpdates,
+  markLocalWrite,
+  skipYDexieCopy,
+  type DocRow,
+  type DocUpdateRow,
+  type OporaDb,
+} from '$lib/db/database';
 import { LOCAL_ORIGIN } from './origins';
 import { detailsMissed, summarize } from './summary';
 import { scheduleDetailBackfill } from './detail-backfill';
@@ -115,6 +126,32 @@ export async function writeRemote(db: OporaDb, changes: readonly Change[]): Prom
   if (changed.length > 0) await db.docs.bulkUpdate(changed);
   if (detailsMissed()) scheduleDetailBackfill(db);
   return ids;
+}
+
+/**
+ * Stores a local update (v1) and queues it for the relay, in one IndexedDB
+ * transaction committed as soon as its two adds are placed, within the task
+ * that made the update: a reload or a closed tab after that task keeps both.
+ * The row has y-dexie's own format (v2, flagged local); y-dexie's copy of it is
+ * left out (`skipYDexieCopy`). Outside any transaction the caller may be in.
+ */
+function storeLocal(db: OporaDb, docId: string, update: Uint8Array): Promise<unknown> {
+  const row = { k: docId, u: Y.convertUpdateFormatV1ToV2(update), f: 1 };
+  const entry = { docId, update, status: 'pending' as const, createdAt: Date.now() };
+  skipYDexieCopy(db, docId);
+  const updates = docUpdates(db);
+  const stored = Dexie.ignoreTransaction(() =>
+    db.transaction('rw', [updates, db.outbox], (tx) => {
+      markLocalWrite(tx.idbtrans);
+      void updates.add(row as DocUpdateRow);
+      void db.outbox.add(entry as never);
+      // Not left to auto-commit, which waits until the page has seen both adds succeed.
+      tx.idbtrans.commit();
+    }),
+  );
+  // Reported by `flushed()` (or the next write) like before; not also as unhandled.
+  stored.catch(() => undefined);
+  return stored;
 }
 
 /** A document open on a screen. */
@@ -291,8 +328,10 @@ async function load(db: OporaDb, docId: string, forget: () => void): Promise<Ope
   };
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin !== LOCAL_ORIGIN) return;
-    const entry = { docId, update, status: 'pending' as const, createdAt: Date.now() };
-    writes = writes.then(() => db.outbox.add(entry as never));
+    // Started now, in the keystroke's own task: chained behind the previous write, it
+    // started a round trip later, when a reload or a closed tab may already have come.
+    const stored = storeLocal(db, docId, update);
+    writes = writes.then(() => stored);
     clearTimeout(summaryTimer);
     summaryTimer = setTimeout(saveSummary, SUMMARY_DELAY_MS);
     clearTimeout(compactTimer);

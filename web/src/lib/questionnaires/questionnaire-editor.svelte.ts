@@ -4,7 +4,7 @@
  * plus the screen's own state (the current section on a phone, the questions a
  * person has left, whether «required» messages show everywhere).
  *
- * Typing in a long answer re-renders the form after the keystroke's frame is
+ * Typing in a long or short answer re-renders the form after the keystroke's frame is
  * painted, not before: the text area already shows the typed text, and reading
  * and evaluating the whole form (every question's field re-checks its answer)
  * would otherwise sit between every keystroke and its character on screen
@@ -114,9 +114,33 @@ export class QuestionnaireEditor {
   }
 
   #deferred = false;
+  #typing = false;
+
+  /**
+   * Writes a short answer as it is typed, every keystroke (a delayed write would
+   * be lost to a reload right after typing); the form re-renders after the
+   * keystroke's frame, as for a long answer. Blank text clears the answer.
+   */
+  typeAnswer(questionId: string, raw: string): void {
+    this.#typed(() => this.#model?.answer(questionId, raw.trim() === '' ? null : raw));
+  }
+
+  /** Writes a text cell of a table as it is typed, like `typeAnswer`. */
+  typeCell(tableId: string, rowId: string, columnId: string, raw: string): void {
+    this.#typed(() => this.#model?.setCell(tableId, rowId, columnId, raw));
+  }
+
+  #typed(write: () => void): void {
+    this.#typing = true;
+    try {
+      write();
+    } finally {
+      this.#typing = false;
+    }
+  }
 
   private readonly bump = (_u: Uint8Array, origin: unknown, doc: Y.Doc, tr: Y.Transaction) => {
-    if (origin === LOCAL_ORIGIN && onlyLongTexts(doc, tr)) {
+    if (origin === LOCAL_ORIGIN && (this.#typing || onlyLongTexts(doc, tr))) {
       if (this.#deferred) return;
       this.#deferred = true;
       // After the next frame (which shows the keystroke without this work), once the page is
@@ -131,6 +155,11 @@ export class QuestionnaireEditor {
     this.#deferred = false;
     this.#version++;
   };
+
+  /** Re-renders now if typing left a re-render waiting. */
+  settle(): void {
+    this.bumpDeferred();
+  }
 
   private readonly bumpDeferred = () => {
     if (!this.#deferred) return; // Re-rendered at once by a later change.

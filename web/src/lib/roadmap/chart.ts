@@ -3,6 +3,7 @@
  * drawn as inline SVG: no chart library, a few dozen elements, the same on the
  * screen and in print.
  */
+import type { IndicatorSnapshot, ProgressFrame } from '@opora/shared';
 
 /** What the chart shows. */
 export interface ChartInput {
@@ -116,4 +117,19 @@ export function chartGeometry(input: ChartInput): ChartGeometry {
 
 function round(v: number): number {
   return Math.round(v * 10) / 10;
+}
+
+/** The chart of a roadmap's indicator: its numbers, over the period up to its target date. */
+export function indicatorChartInput(
+  ind: Pick<IndicatorSnapshot, 'name' | 'baseline' | 'target' | 'values' | 'targetDate'>,
+  frame: Pick<ProgressFrame, 'periodStart' | 'periodEnd'>,
+): ChartInput & { name: string } {
+  return {
+    name: ind.name,
+    baseline: ind.baseline.value ?? null,
+    target: ind.target.value ?? null,
+    values: ind.values,
+    from: frame.periodStart ?? null,
+    to: ind.targetDate.value ?? frame.periodEnd ?? null,
+  };
 }

@@ -4,7 +4,6 @@
  * writes, each one local transaction queued for the relay.
  */
 import {
-  DocInputError,
   RISK_FACTORS,
   antiRiskProgrammes,
   buildRoadmapReport,
@@ -13,6 +12,7 @@ import {
   frameOf,
   parseDocId,
   type AccessScope,
+  type Actor,
   type AntiRiskView,
   type DocRef,
   type ProgressFrame,
@@ -22,17 +22,10 @@ import {
 } from '@opora/shared';
 import type * as Y from 'yjs';
 import type { OporaDb } from '$lib/db/database';
-import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
-import { LOCAL_ORIGIN } from '$lib/documents/origins';
+import { ScreenDoc, type DocUser } from '$lib/documents/screen-doc.svelte';
 import { tr } from '$lib/i18n/roadmap';
 import { RoadmapCacheWriter, afterPaint, readCachedRoadmap } from './snapshot-cache';
-import {
-  RoadmapOps,
-  authorNames,
-  todayIso,
-  type MoveDirection,
-  type TextTarget,
-} from './roadmap-ops';
+import { RoadmapOps, todayIso, type MoveDirection, type TextTarget } from './roadmap-ops';
 
 export { todayIso };
 
@@ -40,10 +33,7 @@ export { todayIso };
 export type RoadmapFailure = 'not_found' | 'forbidden' | 'load';
 
 /** The signed-in person, as the history records them. */
-export interface RoadmapUser {
-  id: string;
-  name: string;
-}
+export type RoadmapUser = DocUser;
 
 // The last read of each loaded document until its next transaction: the report opened from
 // the roadmap (the same Y.Doc, still loaded) does not read a 40-problem roadmap again.
@@ -62,34 +52,24 @@ function snapshotOf(ops: RoadmapOps): RoadmapSnapshot {
 }
 
 /** A roadmap open on a screen. */
-export class RoadmapDoc {
-  #snapshot = $state.raw<RoadmapSnapshot | null>(null);
+export class RoadmapDoc extends ScreenDoc<RoadmapSnapshot, RoadmapEditor, RoadmapOps> {
   #failure = $state<RoadmapFailure | null>(null);
-  #error = $state<string | null>(null);
-  #live = $state(false);
   readonly ref: Extract<DocRef, { kind: 'roadmap' }> | null;
   readonly canWrite: boolean;
   /** Today, YYYY-MM-DD: the date lateness and progress are judged on. */
   readonly today: string = todayIso();
-  private open: OpenDoc | null = null;
-  private ops: RoadmapOps | null = null;
-  private scheduled = false;
-  private closed = false;
+  protected readonly writeError = tr.errors.generic;
+  protected readonly unknownName = tr.unknownUser;
   private cache: RoadmapCacheWriter | null = null;
 
-  readonly names = $derived(authorNames(this.#snapshot ?? { history: [], comments: [] }));
   readonly frame: ProgressFrame = $derived(
-    this.#snapshot ? frameOf(this.#snapshot, this.today) : { today: this.today },
+    this.snapshot ? frameOf(this.snapshot, this.today) : { today: this.today },
   );
-  readonly measureCounts = $derived(countMeasures(this.#snapshot?.problems ?? [], this.today));
-  readonly indicatorCounts = $derived(countIndicators(this.#snapshot?.problems ?? [], this.frame));
+  readonly measureCounts = $derived(countMeasures(this.snapshot?.problems ?? [], this.today));
+  readonly indicatorCounts = $derived(countIndicators(this.snapshot?.problems ?? [], this.frame));
 
-  constructor(
-    private readonly db: OporaDb,
-    readonly docId: string,
-    scope: AccessScope,
-    private readonly user: RoadmapUser | null,
-  ) {
+  constructor(db: OporaDb, docId: string, scope: AccessScope, user: RoadmapUser | null) {
+    super(db, docId, user);
     const ref = parseDocId(docId);
     this.ref = ref?.kind === 'roadmap' ? ref : null;
     const decision = scope.decide(docId, 'read');
@@ -110,28 +90,14 @@ export class RoadmapDoc {
         const cached = await readCachedRoadmap(this.db, this.docId);
         if (this.closed) return;
         if (cached) {
-          this.#snapshot = cached;
+          this.show(cached);
           await afterPaint();
           if (this.closed) return;
         }
       }
-      const open = await openDoc(this.db, this.docId);
-      if (this.closed) {
-        open.close();
-        return;
-      }
-      this.open = open;
-      this.ops = new RoadmapOps(
-        open.doc,
-        { userId: this.user?.id ?? 'anonymous', name: this.user?.name ?? '' },
-        LOCAL_ORIGIN,
-      );
-      if (this.canWrite) this.ops.init();
-      open.doc.on('update', this.onUpdate);
-      this.#snapshot = snapshotOf(this.ops);
-      this.#live = true;
+      const ops = await this.attach();
+      if (!ops) return;
       if (opts.cached) {
-        const ops = this.ops;
         this.cache = new RoadmapCacheWriter(this.db, this.docId, () => snapshotOf(ops));
         this.cache.changed();
         if (typeof document !== 'undefined')
@@ -142,49 +108,25 @@ export class RoadmapDoc {
     }
   }
 
-  private readonly onUpdate = (): void => {
-    // Several transactions in a row (a sync page, a paste) make one refresh.
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      if (this.ops && !this.closed) {
-        this.#snapshot = snapshotOf(this.ops);
-        this.cache?.changed();
-      }
-    });
-  };
+  protected createOps(doc: Y.Doc, actor: Actor, origin: unknown): RoadmapOps {
+    return new RoadmapOps(doc, actor, origin);
+  }
+
+  protected override read(ops: RoadmapOps): RoadmapSnapshot {
+    return snapshotOf(ops);
+  }
+
+  protected override refreshed(): void {
+    this.cache?.changed();
+  }
 
   // A phone app sent to the background may never come back: its cache is written now.
   private readonly onHidden = (): void => {
     if (document.visibilityState === 'hidden') void this.cache?.flush();
   };
 
-  /**
-   * Whether the live document is loaded. Until then the snapshot may be the
-   * cached read: shown read-only, and every write is refused.
-   */
-  get live(): boolean {
-    return this.#live;
-  }
-
-  get snapshot(): RoadmapSnapshot | null {
-    return this.#snapshot;
-  }
-
   get failure(): RoadmapFailure | null {
     return this.#failure;
-  }
-
-  /** The last write that failed, as a Russian message; cleared by the next success. */
-  get error(): string | null {
-    return this.#error;
-  }
-
-  /** A person's name by user id ('участник' when unknown). */
-  nameOf(userId: string): string {
-    if (this.user && userId === this.user.id) return this.user.name;
-    return this.names.get(userId) ?? tr.unknownUser;
   }
 
   /** The current user's id. */
@@ -195,7 +137,7 @@ export class RoadmapDoc {
   /** Anti-risk programmes over the roadmap, one per factor. */
   antiRisk(includeEmpty: boolean): AntiRiskView {
     return antiRiskProgrammes(
-      this.#snapshot ?? { problems: [] },
+      this.snapshot ?? { problems: [] },
       this.frame,
       RISK_FACTORS,
       includeEmpty,
@@ -204,7 +146,7 @@ export class RoadmapDoc {
 
   /** The analytical report on today. */
   report(schoolName: string): RoadmapReport | null {
-    const s = this.#snapshot;
+    const s = this.snapshot;
     if (!s || !this.ref) return null;
     return buildRoadmapReport(s, {
       today: this.today,
@@ -212,24 +154,6 @@ export class RoadmapDoc {
       year: this.ref.year,
       factors: RISK_FACTORS,
     });
-  }
-
-  /**
-   * Runs a write through the shared editor. Returns false (and sets `error`)
-   * when it was refused; nothing is written for a reader.
-   */
-  act(fn: (e: RoadmapEditor) => void): boolean {
-    const ops = this.ops;
-    if (!ops || !this.#live || !this.canWrite) return false;
-    try {
-      fn(ops.editor);
-      this.#error = null;
-      return true;
-    } catch (e) {
-      if (!(e instanceof DocInputError)) console.error(e);
-      this.#error = tr.errors.generic;
-      return false;
-    }
   }
 
   /** Replaces a long text with what its field shows. */
@@ -276,24 +200,13 @@ export class RoadmapDoc {
     return ok;
   }
 
-  /** Waits until every change so far is stored and queued. */
-  async flushed(): Promise<void> {
-    await this.open?.flushed();
-  }
-
-  close(): void {
+  override close(): void {
     this.closed = true;
     // The last read is taken now, while the document is still open.
     void this.cache?.close();
     this.cache = null;
     if (typeof document !== 'undefined')
       document.removeEventListener('visibilitychange', this.onHidden);
-    const open = this.open;
-    if (open) {
-      open.doc.off('update', this.onUpdate);
-      open.close();
-    }
-    this.open = null;
-    this.ops = null;
+    super.close();
   }
 }

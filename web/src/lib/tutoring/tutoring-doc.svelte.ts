@@ -3,41 +3,32 @@
  * refreshed after every change, and the writes as local transactions.
  */
 import {
-  DocInputError,
   parseDocId,
   type AccessScope,
+  type Actor,
   type DocRef,
   type Priority,
   type ProgramStage,
   type TutoringEditor,
   type TutoringSnapshot,
 } from '@opora/shared';
+import type * as Y from 'yjs';
 import type { OporaDb } from '$lib/db/database';
-import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
-import { LOCAL_ORIGIN } from '$lib/documents/origins';
+import { ScreenDoc, type DocUser } from '$lib/documents/screen-doc.svelte';
 import { tt } from '$lib/i18n/tutoring';
-import { authorNames, type MoveDirection } from '$lib/roadmap/roadmap-ops';
+import type { MoveDirection } from '$lib/roadmap/roadmap-ops';
 import { TutoringOps, type TutoringText } from './tutoring-ops';
 
 /** A tutor-support plan open on a screen. */
-export class TutoringDoc {
-  #snapshot = $state.raw<TutoringSnapshot | null>(null);
+export class TutoringDoc extends ScreenDoc<TutoringSnapshot, TutoringEditor, TutoringOps> {
   #failed = $state(false);
-  #error = $state<string | null>(null);
   readonly ref: Extract<DocRef, { kind: 'tutoring' }> | null;
   readonly canWrite: boolean;
-  private open: OpenDoc | null = null;
-  private ops: TutoringOps | null = null;
-  private scheduled = false;
-  private closed = false;
-  private readonly names = $derived(authorNames(this.#snapshot ?? { history: [] }));
+  protected readonly writeError = tt.error;
+  protected readonly unknownName = tt.conflict.otherPerson;
 
-  constructor(
-    private readonly db: OporaDb,
-    readonly docId: string,
-    scope: AccessScope,
-    private readonly user: { id: string; name: string } | null,
-  ) {
+  constructor(db: OporaDb, docId: string, scope: AccessScope, user: DocUser | null) {
+    super(db, docId, user);
     const ref = parseDocId(docId);
     this.ref = ref?.kind === 'tutoring' ? ref : null;
     if (!this.ref || !scope.canRead(docId)) this.#failed = true;
@@ -48,65 +39,18 @@ export class TutoringDoc {
   async load(): Promise<void> {
     if (this.#failed) return;
     try {
-      const open = await openDoc(this.db, this.docId);
-      if (this.closed) {
-        open.close();
-        return;
-      }
-      this.open = open;
-      this.ops = new TutoringOps(
-        open.doc,
-        { userId: this.user?.id ?? 'anonymous', name: this.user?.name ?? '' },
-        LOCAL_ORIGIN,
-      );
-      if (this.canWrite) this.ops.init();
-      open.doc.on('update', this.onUpdate);
-      this.#snapshot = this.ops.snapshot();
+      await this.attach();
     } catch {
       this.#failed = true;
     }
   }
 
-  private readonly onUpdate = (): void => {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      if (this.ops && !this.closed) this.#snapshot = this.ops.snapshot();
-    });
-  };
-
-  get snapshot(): TutoringSnapshot | null {
-    return this.#snapshot;
+  protected createOps(doc: Y.Doc, actor: Actor, origin: unknown): TutoringOps {
+    return new TutoringOps(doc, actor, origin);
   }
 
   get failed(): boolean {
     return this.#failed;
-  }
-
-  get error(): string | null {
-    return this.#error;
-  }
-
-  /** A person's name: the current user's, the one the plan's history keeps, or a neutral word. */
-  nameOf(userId: string): string {
-    if (this.user && userId === this.user.id) return this.user.name;
-    return this.names.get(userId) ?? tt.conflict.otherPerson;
-  }
-
-  /** Runs a write; false (and `error` set) when it was refused. */
-  act(fn: (e: TutoringEditor) => void): boolean {
-    const ops = this.ops;
-    if (!ops || !this.canWrite) return false;
-    try {
-      fn(ops.editor);
-      this.#error = null;
-      return true;
-    } catch (e) {
-      if (!(e instanceof DocInputError)) console.error(e);
-      this.#error = tt.error;
-      return false;
-    }
   }
 
   /** Replaces a long text with what its field shows. */
@@ -133,15 +77,5 @@ export class TutoringDoc {
 
   moveMatrixRow(priority: Priority, id: string, dir: MoveDirection): void {
     this.act(() => this.ops?.moveMatrixRow(priority, id, dir));
-  }
-
-  close(): void {
-    this.closed = true;
-    if (this.open) {
-      this.open.doc.off('update', this.onUpdate);
-      this.open.close();
-    }
-    this.open = null;
-    this.ops = null;
   }
 }
