@@ -9,7 +9,6 @@ import * as Y from 'yjs';
 import {
   FORMS,
   WAVE_KINDS,
-  ensureTextSlots,
   formatDocId,
   formById,
   initQuestionnaireDoc,
@@ -63,14 +62,16 @@ export function sampleQuestionnaire(docId: string, i: number): Uint8Array {
   if (!ref || ref.kind !== 'questionnaire' || !form)
     throw new Error(`not a questionnaire: ${docId}`);
   const doc = new Y.Doc();
+  // Not inside the answers' transaction: its text slots are applied as an update, which
+  // makes the transaction remote, and Yjs would then take our own answers for another
+  // client's and change the clientID («Changed the client-id…» on every document).
+  initQuestionnaireDoc(doc, form, ref.wave);
   doc.transact(() => {
-    initQuestionnaireDoc(doc, form, ref.wave);
     for (const { question } of questionsOf(form)) {
       const v = sampleValue(question, i);
       if (v !== null) setAnswer(doc, form, question.id, v, 'bench');
     }
   });
-  ensureTextSlots(doc, form);
   const first = longTextQuestions(form)[0];
   if (first) longTextFor(doc, form, first.id)?.insert(0, 'Заметки куратора о школе. '.repeat(12));
   return Y.encodeStateAsUpdate(doc);
