@@ -2,9 +2,12 @@
  * «Nothing typed is ever lost»: text typed into a questionnaire or a roadmap
  * and the page reloaded or closed AT ONCE (no wait of any kind) comes back
  * after the reload, online and offline, and reaches the relay afterwards.
+ * One-line fields of the roadmap and a visit's comments are written per
+ * keystroke too, and the roadmap's history gets one entry per edit, not per key.
  * Documents used only here: «Качество управления» and «Качество преподавания»
  * of the entry wave of 2053, «Качество школьной среды» of the entry wave of
- * 2054, the roadmap of 2053. Every run writes its own unique text, so `--repeat-each` works.
+ * 2054, the roadmaps of 2053 and 2057, visits on days of 2058. Every run writes
+ * its own unique text, so `--repeat-each` works.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import {
@@ -37,6 +40,8 @@ const TEACHING = questionnaireId('teaching', '2053-entry');
 const DEVELOPMENT = 'Профессиональное развитие';
 
 const ROADMAP = `school:${SCHOOL}:roadmap:2053`;
+const ROADMAP_2057 = `school:${SCHOOL}:roadmap:2057`;
+const CURATOR = { login: 'curator', password: 'curator1', name: 'Морозова Татьяна Николаевна' };
 
 /** A text no other run wrote. */
 function unique(label: string): string {
@@ -151,9 +156,10 @@ test('typed offline, the tab closed at once: the answers are there in a new tab 
   await context.close();
 });
 
-async function openRoadmap(page: Page) {
-  await page.goto(`/doc/${ROADMAP}`);
-  await expect(page.getByRole('heading', { name: 'Дорожная карта на 2053 год' })).toBeVisible();
+async function openRoadmap(page: Page, docId = ROADMAP) {
+  await page.goto(`/doc/${docId}`);
+  const year = docId.slice(-4);
+  await expect(page.getByRole('heading', { name: `Дорожная карта на ${year} год` })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ключевые проблемы' })).toBeVisible();
 }
 
@@ -202,5 +208,95 @@ test('roadmap text typed, then an immediate reload, and offline with the tab clo
   again = await problemCard(reopened, title);
   await expect(again.getByLabel(/^Цель/)).toHaveValue(goal2);
   await goOnline(context);
+  await context.close();
+});
+
+const measureOf = (page: Page, title: string) =>
+  page.getByRole('group', { name: new RegExp(`^Мероприятие \\d+\\. ${title}$`) });
+
+test('a one-line roadmap field typed key by key: one history entry when left, kept by an immediate reload and offline with the tab closed', async ({
+  browser,
+}) => {
+  const { context, page } = await freshDevice(browser, DIRECTOR);
+  await openRoadmap(page, ROADMAP_2057);
+  const title = unique('Проблема');
+  const card = await addProblem(page, title);
+  const seminar = unique('Семинар');
+  await card.getByLabel('Новое мероприятие').fill(seminar);
+  await card.getByRole('button', { name: 'Добавить мероприятие' }).click();
+  const responsible = () => measureOf(page, seminar).getByLabel('Ответственный');
+
+  // Typed key by key and left: one history entry, with the whole value.
+  const first = unique('Петрова А. И.');
+  await responsible().pressSequentially(first);
+  await responsible().blur();
+
+  // Typed key by key, the page reloaded with the caret still in the field.
+  const second = unique('Сидоров П. П.');
+  await responsible().fill('');
+  await responsible().pressSequentially(second);
+  await page.reload();
+  await openRoadmap(page, ROADMAP_2057);
+  await problemCard(page, title);
+  await expect(responsible()).toHaveValue(second);
+
+  // Offline, the tab closed with the caret in the field.
+  await goOffline(context);
+  const third = unique('Кузнецова Е. В.');
+  await responsible().fill('');
+  await responsible().pressSequentially(third);
+  const reopened = await closeAndReopen(context, page);
+  await openRoadmap(reopened, ROADMAP_2057);
+  await problemCard(reopened, title);
+  await expect(measureOf(reopened, seminar).getByLabel('Ответственный')).toHaveValue(third);
+
+  // The history: the edit left by blur is there once; keystrokes made none, and the
+  // edits left by a reload or a closed tab have no entry (their values are kept).
+  await reopened.getByRole('button', { name: 'История изменений' }).click();
+  const entries = reopened
+    .getByTestId('history')
+    .getByRole('listitem')
+    .filter({ hasText: `«${seminar}», ответственный` });
+  await expect(entries).toHaveCount(1);
+  await expect(entries).toContainText(`ответственный: ${first}`);
+  await goOnline(context);
+  await syncUntilClean(reopened);
+  await context.close();
+});
+
+/** Creates a visit of the school from its page; returns the visit's address. */
+async function newVisit(page: Page, date: string): Promise<string> {
+  await page.goto(`/school/${SCHOOL}`);
+  const form = page.locator('details', { hasText: 'Новое посещение' });
+  await form.locator('summary').click();
+  await form.getByLabel('Дата').fill(date);
+  await form.getByRole('button', { name: 'Создать отчёт' }).click();
+  await expect(page).toHaveURL(
+    new RegExp(`/doc/school:${SCHOOL}:visit:${date.replaceAll('-', '')}-`),
+  );
+  await expect(page.getByLabel('Что увидели')).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+test('a visit comment typed, then an immediate reload, and offline with the tab closed', async ({
+  browser,
+}) => {
+  const { context, page } = await freshDevice(browser, CURATOR);
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const path = await newVisit(page, `2058-03-${day}`);
+  const goals = unique('Цели сформулированы, сроков нет');
+  await page.locator('#comment-a').pressSequentially(goals);
+  await page.reload();
+  await expect(page.locator('#comment-a')).toHaveValue(goals);
+
+  await goOffline(context);
+  const indicators = unique('Показатели измеримы');
+  await page.locator('#comment-b').pressSequentially(indicators);
+  const reopened = await closeAndReopen(context, page);
+  await reopened.goto(path);
+  await expect(reopened.locator('#comment-a')).toHaveValue(goals);
+  await expect(reopened.locator('#comment-b')).toHaveValue(indicators);
+  await goOnline(context);
+  await syncUntilClean(reopened);
   await context.close();
 });
