@@ -11,11 +11,13 @@
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import {
+  CURATOR,
   DIRECTOR,
   SCHOOL,
   TEACHER,
   goOffline,
   goOnline,
+  newVisit,
   openDoc,
   question,
   questionnaireId,
@@ -41,7 +43,6 @@ const DEVELOPMENT = 'Профессиональное развитие';
 
 const ROADMAP = `school:${SCHOOL}:roadmap:2053`;
 const ROADMAP_2057 = `school:${SCHOOL}:roadmap:2057`;
-const CURATOR = { login: 'curator', password: 'curator1', name: 'Морозова Татьяна Николаевна' };
 
 /** A text no other run wrote. */
 function unique(label: string): string {
@@ -264,26 +265,12 @@ test('a one-line roadmap field typed key by key: one history entry when left, ke
   await context.close();
 });
 
-/** Creates a visit of the school from its page; returns the visit's address. */
-async function newVisit(page: Page, date: string): Promise<string> {
-  await page.goto(`/school/${SCHOOL}`);
-  const form = page.locator('details', { hasText: 'Новое посещение' });
-  await form.locator('summary').click();
-  await form.getByLabel('Дата').fill(date);
-  await form.getByRole('button', { name: 'Создать отчёт' }).click();
-  await expect(page).toHaveURL(
-    new RegExp(`/doc/school:${SCHOOL}:visit:${date.replaceAll('-', '')}-`),
-  );
-  await expect(page.getByLabel('Что увидели')).toBeVisible();
-  return new URL(page.url()).pathname;
-}
-
 test('a visit comment typed, then an immediate reload, and offline with the tab closed', async ({
   browser,
 }) => {
   const { context, page } = await freshDevice(browser, CURATOR);
   const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  const path = await newVisit(page, `2058-03-${day}`);
+  const visitId = await newVisit(page, `2058-03-${day}`);
   const goals = unique('Цели сформулированы, сроков нет');
   await page.locator('#comment-a').pressSequentially(goals);
   await page.reload();
@@ -293,7 +280,7 @@ test('a visit comment typed, then an immediate reload, and offline with the tab 
   const indicators = unique('Показатели измеримы');
   await page.locator('#comment-b').pressSequentially(indicators);
   const reopened = await closeAndReopen(context, page);
-  await reopened.goto(path);
+  await reopened.goto(`/doc/${visitId}`);
   await expect(reopened.locator('#comment-a')).toHaveValue(goals);
   await expect(reopened.locator('#comment-b')).toHaveValue(indicators);
   await goOnline(context);
