@@ -232,22 +232,41 @@ async function startRelay(dir: string, data: DashboardData): Promise<Served> {
   };
 }
 
-/** Documents in the device's index, and those still without a summary detail. */
-async function deviceCounts(page: Page): Promise<{ docs: number; pending: number }> {
+/**
+ * Documents in the device's index and, with `pending`, those still without a
+ * summary detail (a walk of every row; without it only a count, since walking
+ * 23,000 rows every poll slowed the sync it waited for).
+ */
+async function deviceCounts(
+  page: Page,
+  pending = true,
+): Promise<{ docs: number; pending: number }> {
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
   return page.evaluate(
-    () =>
+    (walk) =>
       new Promise<{ docs: number; pending: number }>((resolve, reject) => {
         const req = indexedDB.open('opora');
         req.onerror = () => reject(req.error);
+        req.onblocked = () => reject(new Error('blocked'));
         req.onsuccess = () => {
           const db = req.result;
           if (!db.objectStoreNames.contains('docs')) {
             db.close();
             return resolve({ docs: 0, pending: 0 });
           }
+          const store = db.transaction('docs').objectStore('docs');
+          if (!walk) {
+            const count = store.count();
+            count.onsuccess = () => {
+              db.close();
+              resolve({ docs: count.result, pending: 0 });
+            };
+            count.onerror = () => reject(count.error);
+            return;
+          }
           let docs = 0;
           let pending = 0;
-          const cursor = db.transaction('docs').objectStore('docs').openCursor();
+          const cursor = store.openCursor();
           cursor.onsuccess = () => {
             const c = cursor.result;
             if (!c) {
@@ -261,13 +280,32 @@ async function deviceCounts(page: Page): Promise<{ docs: number; pending: number
           };
         };
       }),
+    pending,
   );
 }
 
+/**
+ * Polls `check` every 500 ms until it holds. A check that fails is tried again
+ * (a poll that lands on the app's navigation after sign-in loses its page
+ * context); the last failure is reported on timeout.
+ */
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 900_000) {
   const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+  let failure: unknown = null;
+  for (;;) {
+    try {
+      // A poll whose page is gone (a navigation) may never settle: give up on it after 10 s.
+      const stuck = new Promise<never>((_, reject) => {
+        const t = setTimeout(() => reject(new Error('poll did not settle')), 10_000);
+        t.unref();
+      });
+      if (await Promise.race([check(), stuck])) return;
+      failure = null;
+    } catch (e) {
+      failure = e;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}`, { cause: failure ?? undefined });
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -360,6 +398,7 @@ async function main(): Promise<void> {
       locale: 'ru-RU',
     });
     const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     let apiBytes = 0;
     let apiRequests = 0;
     context.on('requestfinished', (req) => {
@@ -378,7 +417,10 @@ async function main(): Promise<void> {
     await page.getByLabel('Пароль').fill(PASSWORD);
     const b0 = Date.now();
     await page.getByRole('button', { name: 'Войти' }).click();
-    await waitFor('the bootstrap', async () => (await deviceCounts(page)).docs >= pushes.length);
+    await waitFor(
+      'the bootstrap',
+      async () => (await deviceCounts(page, false)).docs >= pushes.length,
+    );
     const bootstrapMs = Date.now() - b0;
     await new Promise((r) => setTimeout(r, 500));
     const bootstrapBytes = apiBytes;

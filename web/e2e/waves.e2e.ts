@@ -118,6 +118,10 @@ test('on a laptop the whole form shows at once and is filled with the keyboard a
   await tabTo(page, date, 5);
   await page.keyboard.type('01012036');
   await expect(date).toHaveValue('2036-01-01');
+  // Enter in a field sends nothing anywhere (each question is a form of its own, never submitted).
+  await page.keyboard.press('Enter');
+  await expect(date).toBeFocused();
+  expect(page.url()).not.toContain('?');
   // Checkboxes: Tab from one to the next, Space toggles.
   const cycle = page.getByRole('group', { name: /Что содержит программа/ });
   await tabTo(page, cycle.getByRole('checkbox', { name: 'Цели и задачи' }), 10);

@@ -16,6 +16,17 @@ function update(key: string): Uint8Array {
   return Y.encodeStateAsUpdate(d);
 }
 
+/** A page of one change, `d<n>`, with cursor `c<n>`. */
+function page(n: number, more: boolean): SyncResponse {
+  return {
+    acks: [],
+    changes: [{ docId: `d${n}`, update: update(`d${n}`) }],
+    cursor: `c${n}`,
+    more,
+    historyLost: false,
+  };
+}
+
 /** A store that records the order of calls. */
 class RecordingStore implements SyncStore {
   calls: string[] = [];
@@ -108,6 +119,69 @@ describe('syncOnce', () => {
     expect(report.refused).toEqual([
       { docId: 'bad-doc', code: AckCode.forbidden, message: 'forbidden' },
     ]);
+  });
+
+  it('asks for larger pages while catching up, and reports each stored page', async () => {
+    const store = new RecordingStore();
+    const pages = [page(1, true), page(2, true), page(3, false), page(4, false)];
+    const seen: SyncRequest[] = [];
+    const progress: string[] = [];
+    const transport = async (body: Uint8Array) => {
+      seen.push(decodeRequest(body));
+      return encodeResponse(pages[seen.length - 1]!);
+    };
+    const options = {
+      maxBytes: 2048,
+      catchUpBytes: 4096,
+      onPage: (p: { received: number; more: boolean }) => {
+        // Reported after the page is stored.
+        progress.push(`${p.received}:${p.more}:${store.cursor}`);
+      },
+    };
+    await syncOnce(store, transport, options);
+    expect(seen.map((r) => r.maxBytes)).toEqual([2048, 4096, 4096]);
+    expect(progress).toEqual(['1:true:c1', '2:true:c2', '3:false:c3']);
+    // The next sync starts with the usual budget again.
+    await syncOnce(store, transport, options);
+    expect(seen.at(-1)?.maxBytes).toBe(2048);
+  });
+
+  it('prefetches the next page while storing one, and drops it when edits were queued meanwhile', async () => {
+    const store = new RecordingStore();
+    const relay = new Map([
+      ['', page(1, true)],
+      ['c1', page(2, true)],
+      ['c2', page(3, false)],
+    ]);
+    const log: string[] = [];
+    const apply = store.applyChanges.bind(store);
+    store.applyChanges = async (changes, cursor) => {
+      log.push(`store:${cursor}`);
+      // A local edit made while the second page is stored.
+      if (cursor === 'c2') store.outbox.push({ id: 9, docId: 'mine', update: update('m') });
+      await apply(changes, cursor);
+    };
+    const report = await syncOnce(
+      store,
+      async (body) => {
+        const req = decodeRequest(body);
+        log.push(`send:${req.cursor}:${req.pushes.map((p) => p.docId).join(',')}`);
+        return encodeResponse(relay.get(req.cursor)!);
+      },
+      { prefetch: true },
+    );
+    expect(log).toEqual([
+      'send::',
+      'send:c1:', // asked for before the first page is stored
+      'store:c1',
+      'send:c2:',
+      'store:c2',
+      // The prefetched pull had no pushes: sent again, with the edit.
+      'send:c2:mine',
+      'store:c3',
+    ]);
+    expect(store.applied.map((c) => c.docId)).toEqual(['d1', 'd2', 'd3']);
+    expect(report.rounds).toBe(3);
   });
 
   it('keeps everything when the transport fails', async () => {

@@ -9,6 +9,11 @@
  * - remote changes are applied before the cursor that covers them is saved, so a
  *   crash in between only re-applies (CRDT merge is idempotent);
  * - a refused document keeps its entries on the device, marked with the reason.
+ *
+ * A first sync of a large scope is many pages: the device can ask for larger
+ * ones once the relay says more wait (`catchUpBytes`) and ask for the next page
+ * while it stores the last (`prefetch`; a pull without pushes, idempotent, used
+ * only if the request it stands for would carry no pushes either).
  */
 import * as Y from 'yjs';
 import {
@@ -56,10 +61,31 @@ export type Transport = (body: Uint8Array) => Promise<Uint8Array>;
 export interface SyncOptions {
   /** Response page budget the device asks for (0: the relay's default). */
   maxBytes?: number;
+  /**
+   * Page budget asked for once the relay said more changes wait (a first sync, or
+   * back after long offline): fewer, larger pages. Default: `maxBytes`.
+   */
+  catchUpBytes?: number;
+  /** Called after each page is stored, with the changes received so far in this sync. */
+  onPage?: (progress: SyncProgress) => void;
+  /**
+   * While a page with `more` is being stored, already ask for the next one (a
+   * pull with the page's cursor and no pushes), so the network and the relay
+   * work while the device writes. Used only if nothing was queued meanwhile.
+   */
+  prefetch?: boolean;
   /** Upper bound on request/response pairs in one sync, against a misbehaving relay. */
   maxRounds?: number;
   /** Budget for the pushes of one request; the rest goes in the next one. */
   maxPushBytes?: number;
+}
+
+/** How far one sync has come, after a page. */
+export interface SyncProgress {
+  /** Document changes received and stored so far in this sync. */
+  received: number;
+  /** The relay has more changes waiting. */
+  more: boolean;
 }
 
 /** What one sync did. */
@@ -79,6 +105,13 @@ interface Batch {
   pushes: Push[];
   ids: Map<string, number[]>;
   rest: boolean;
+}
+
+/** A pull sent ahead while the previous page is stored. */
+interface Prefetch {
+  cursor: string;
+  body: Uint8Array;
+  answer: Promise<Uint8Array>;
 }
 
 /** Groups pending entries per document, merges each group, and cuts at the byte budget. */
@@ -127,17 +160,19 @@ export async function syncOnce(
     bytesDown: 0,
     historyLost: false,
   };
+  let catchingUp = false;
+  let next: Prefetch | null = null;
   for (;;) {
     if (report.rounds >= maxRounds) throw new Error('sync did not finish within maxRounds');
     const cursor = await store.loadCursor();
     const batch = buildPushes(await store.pendingUpdates(), pushBudget);
-    const body = encodeRequest({
-      cursor,
-      maxBytes: options.maxBytes ?? 0,
-      pushes: batch.pushes,
-      vectors: [],
-    });
-    const answer = await transport(body);
+    const maxBytes = (catchingUp ? options.catchUpBytes : undefined) ?? options.maxBytes ?? 0;
+    // The prefetched pull stands for this request only if this request would be the same.
+    const usable = next?.cursor === cursor && batch.pushes.length === 0 ? next : null;
+    next = null;
+    const body =
+      usable?.body ?? encodeRequest({ cursor, maxBytes, pushes: batch.pushes, vectors: [] });
+    const answer = await (usable?.answer ?? transport(body));
     const res = decodeResponse(answer);
     report.rounds++;
     report.bytesUp += body.length;
@@ -160,9 +195,22 @@ export async function syncOnce(
       await store.requeueAll();
       report.historyLost = true;
     }
+    if (options.prefetch && res.more && !res.historyLost && !batch.rest) {
+      const pull = encodeRequest({
+        cursor: res.cursor,
+        maxBytes: options.catchUpBytes ?? options.maxBytes ?? 0,
+        pushes: [],
+        vectors: [],
+      });
+      const answer = transport(pull);
+      answer.catch(() => undefined); // Awaited (and its failure thrown) only if used.
+      next = { cursor: res.cursor, body: pull, answer };
+    }
     await store.applyChanges(res.changes, res.cursor);
     report.acknowledged += acked.length;
     report.receivedChanges += res.changes.length;
+    catchingUp = res.more;
+    options.onPage?.({ received: report.receivedChanges, more: res.more });
     if (!res.more && !batch.rest && !res.historyLost) return report;
   }
 }

@@ -24,6 +24,13 @@ export const SYNC_CONTENT_TYPE = 'application/vnd.opora.sync';
 /** Path of the sync endpoint on the relay. */
 export const SYNC_PATH = '/api/sync';
 
+/**
+ * Response header with about how many documents of the device's scope still
+ * have changes after this page; sent only with `more`, for progress displays.
+ * Advisory: older relays omit it, and a client must not rely on it.
+ */
+export const REMAINING_HEADER = 'Opora-Remaining';
+
 /** Largest request body the relay reads, after decompression. */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 

@@ -102,6 +102,9 @@ export class SyncRepo {
            WHERE seq > ? AND seq <= ? AND device_id <> ?
          ORDER BY 1 LIMIT ?`,
       ),
+      changedAfter: odb.sqlite.prepare<[number], { id: string }>(
+        `SELECT id FROM documents WHERE last_seq > ?`,
+      ),
       tailStats: db
         .select({
           rows: sql<number>`count(*)`,
@@ -228,6 +231,11 @@ export class SyncRepo {
       }
     }
     return [...ids];
+  }
+
+  /** Every document changed after `from`. */
+  changedAfter(from: number): string[] {
+    return this.stmts.changedAfter.all(from).map((r) => r.id);
   }
 
   /**

@@ -6,7 +6,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { MAX_REQUEST_BYTES, SYNC_CONTENT_TYPE, type ErrorBody } from '@opora/shared';
+import {
+  MAX_REQUEST_BYTES,
+  REMAINING_HEADER,
+  SYNC_CONTENT_TYPE,
+  type ErrorBody,
+} from '@opora/shared';
 import type { AuthVariables } from '../context.ts';
 import type { SyncService } from '../services/sync.ts';
 
@@ -49,9 +54,10 @@ export function syncRoutes(sync: SyncService): Hono<{ Variables: AuthVariables }
         };
         return c.json(body, 415);
       }
-      const answer = await sync.handleAsync(c.var.session, raw);
+      const { frame: answer, remaining } = await sync.handleWithProgress(c.var.session, raw);
       c.header('Content-Type', SYNC_CONTENT_TYPE);
       c.header('Cache-Control', 'no-store');
+      if (remaining !== null) c.header(REMAINING_HEADER, String(remaining));
       const accepts = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
       if (accepts && answer.byteLength >= COMPRESS_FROM) {
         const packed = gzipSync(answer, { level: 6 });

@@ -156,12 +156,26 @@ export class SyncService {
    * transaction committed. Throws ProtocolError.
    */
   async handleAsync(session: Session, body: Uint8Array): Promise<Uint8Array> {
+    return (await this.handleWithProgress(session, body)).frame;
+  }
+
+  /**
+   * handleAsync, also telling about how many documents of the scope still have
+   * changes after this page (null when the page is the last): the route sends
+   * it as the `Opora-Remaining` header, for a device's progress display.
+   */
+  async handleWithProgress(
+    session: Session,
+    body: Uint8Array,
+  ): Promise<{ frame: Uint8Array; remaining: number | null }> {
     const { req, from, acks, accepted } = this.judge(session, body);
     if (accepted.length > 0) this.enqueue({ session, accepted });
     // Wait even with nothing accepted: an "already known" ack may rest on an
     // update of another request in the pending batch, not yet on disk.
     if (this.batch) await this.batch.done;
-    return this.answer(session, req, from, acks);
+    const page = this.pull(session, req, from.seq);
+    const remaining = page.more ? this.remainingAfter(session, page.cursor) : null;
+    return { frame: this.encodePage(session, page, from, acks), remaining };
   }
 
   private judge(session: Session, body: Uint8Array) {
@@ -185,7 +199,15 @@ export class SyncService {
     from: { seq: number; historyLost: boolean },
     acks: Ack[],
   ): Uint8Array {
-    const page = this.pull(session, req, from.seq);
+    return this.encodePage(session, this.pull(session, req, from.seq), from, acks);
+  }
+
+  private encodePage(
+    session: Session,
+    page: { changes: Change[]; cursor: number; more: boolean },
+    from: { historyLost: boolean },
+    acks: Ack[],
+  ): Uint8Array {
     return encodeResponse({
       acks,
       changes: page.changes,
@@ -457,6 +479,15 @@ export class SyncService {
         if (items.length < BATCH) return { changes: merge(parts), cursor: until, more: false };
       }
     });
+  }
+
+  /** Documents the user may read with changes after log position `seq` (an estimate for progress). */
+  private remainingAfter(session: Session, seq: number): number {
+    const reach = session.scope.reach();
+    const ids = reach ? this.repo.changedInReach(reach, seq) : this.repo.changedAfter(seq);
+    let n = 0;
+    for (const id of ids) if (session.scope.canRead(id)) n++;
+    return n;
   }
 
   private itemBytes(item: StreamItem, vectors: Map<string, Uint8Array>): Uint8Array | null {

@@ -5,7 +5,7 @@
  */
 import { AccessScope, directoryFromSnapshot, type DirectorySnapshot } from '@opora/shared';
 import { appDb, kvGet, type OporaDb, type Session } from '$lib/db/database';
-import { SyncEngine } from '$lib/sync/sync-engine';
+import { SyncEngine, type SyncEngineProgress } from '$lib/sync/sync-engine';
 import { ApiError, NetworkError, fetchMe, login, logout } from './api';
 import { saveLogin, saveMe, wipe } from './session-repo';
 import { LiveValue } from '$lib/db/live.svelte';
@@ -24,6 +24,7 @@ const EMPTY_DIRECTORY: DirectorySnapshot = {
 /** The app's session manager. */
 export class SessionManager {
   #running = $state(false);
+  #progress = $state.raw<SyncEngineProgress | null>(null);
   #reachable = $state(true);
   private readonly sessionLive: LiveValue<Session | undefined>;
   private readonly directoryLive: LiveValue<DirectorySnapshot | undefined>;
@@ -80,6 +81,11 @@ export class SessionManager {
     return this.#running;
   }
 
+  /** How far a sync of several pages (a first sync) has come; null otherwise. */
+  get syncProgress(): SyncEngineProgress | null {
+    return this.#progress;
+  }
+
   /** The relay answered the last attempt to reach it. */
   get reachable(): boolean {
     return this.#reachable;
@@ -97,6 +103,7 @@ export class SessionManager {
     this.engine = new SyncEngine(this.db, token, {
       onRunning: (r) => (this.#running = r),
       onReachable: (r) => (this.#reachable = r),
+      onProgress: (p) => (this.#progress = p),
     });
     this.engine.start();
   }

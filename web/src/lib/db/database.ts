@@ -2,7 +2,7 @@
  * The device's one IndexedDB database, through Dexie. Yjs documents live in it
  * too, through y-dexie: `docs.content` is a Y.Doc whose updates y-dexie keeps
  * in the table `$docs.content_updates` (one table for every document, compacted
- * in the background), chosen over y-indexeddb by `npm run bench:web`.
+ * by documents/compact-updates.ts), chosen over y-indexeddb by `npm run bench:web`.
  *
  * Tables:
  * - `docs`: the document index (id, kind, school, small summary) and the Y.Doc;
@@ -14,6 +14,7 @@
  */
 import { Dexie, type DBCore, type EntityTable, type Middleware } from 'dexie';
 import yDexie from 'y-dexie';
+import { scheduleCompaction } from '$lib/documents/compact-updates';
 import type * as Y from 'yjs';
 import type {
   AckCode,
@@ -216,7 +217,8 @@ function dropYDexieCopies(db: Dexie): Middleware<DBCore> {
 
 /** Opens (and creates or upgrades) the database with this name. */
 export function openDb(name = 'opora'): OporaDb {
-  const db = new Dexie(name, { addons: [yDexie] }) as OporaDb;
+  // y-dexie's own periodic GC is off: documents/compact-updates.ts folds the updates instead.
+  const db = new Dexie(name, { addons: [yDexie({ gc: false }) as (db: Dexie) => void] }) as OporaDb;
   db.use(dropYDexieCopies(db));
   db.version(1).stores({
     docs: 'id, schoolId, kind, updatedAt, content: Y.Doc',
@@ -258,8 +260,11 @@ export function docUpdates(db: OporaDb): Dexie.Table<DocUpdateRow, number> {
 
 let shared: OporaDb | undefined;
 
-/** The app's database, opened on first use. */
+/** The app's database, opened on first use, with its updates compacted in the background. */
 export function appDb(): OporaDb {
-  shared ??= openDb();
+  if (!shared) {
+    shared = openDb();
+    scheduleCompaction(shared);
+  }
   return shared;
 }

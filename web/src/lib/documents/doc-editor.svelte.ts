@@ -27,13 +27,22 @@ export class DocEditor {
   readonly #title: string;
   readonly canWrite: boolean;
   private readonly outbox: LiveValue<OutboxRow[]>;
+  /** Whether this editor re-reads on every change of the document (see the constructor). */
+  readonly #follows: boolean;
 
+  /**
+   * `ownEditor`: the kind has a specialised editor, which follows the document
+   * itself; this one then follows it only for a visit's title. Not following
+   * spares every keystroke in, say, a questionnaire a re-render of this page.
+   */
   constructor(
     private readonly db: OporaDb,
     readonly docId: string,
     scope: AccessScope,
+    ownEditor = false,
   ) {
     this.ref = parseDocId(docId);
+    this.#follows = !ownEditor || this.ref?.kind === 'visit';
     this.#title = this.ref ? docTitle(this.ref) : '';
     const decision = scope.decide(docId, 'read');
     if (!decision.ok) this.#failure = decision.reason === 'forbidden' ? 'forbidden' : 'not_found';
@@ -55,7 +64,7 @@ export class DocEditor {
     if (this.#failure || !this.ref) return;
     const start = performance.now();
     const open = await openDoc(this.db, this.docId);
-    open.doc.on('update', this.bump);
+    if (this.#follows) open.doc.on('update', this.bump);
     this.#open = open;
     // Read by `npm run bench:web` (opening one document with thousands stored).
     performance.measure('opora:open-doc', { start });

@@ -13,6 +13,8 @@ export function formatDateTime(epochMs: number): string {
   return dateTime.format(new Date(epochMs));
 }
 
+const count = new Intl.NumberFormat('ru');
+
 const changes = { one: 'изменение', few: 'изменения', many: 'изменений', other: 'изменения' };
 const docs = { one: 'документ', few: 'документа', many: 'документов', other: 'документа' };
 const fields = { one: 'поле', few: 'поля', many: 'полей', other: 'поля' };
@@ -145,6 +147,11 @@ export const t = {
     never: 'Синхронизаций ещё не было',
     now: 'Синхронизировать',
     running: 'Синхронизация…',
+    /** A long sync (a first one): documents received, and the relay's estimate of the total. */
+    progress: (received: number, total: number | null) =>
+      total === null
+        ? `Загрузка данных с сервера. Получено документов: ${count.format(received)}`
+        : `Загрузка данных с сервера. Получено документов: ${count.format(received)} из ~${count.format(total)}`,
     nextRetry: (seconds: number) => `Следующая попытка через ${seconds} с`,
     refusedTitle: 'Отклонённые изменения',
     refusedNone: 'Отклонённых изменений нет.',

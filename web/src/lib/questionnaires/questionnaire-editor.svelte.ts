@@ -9,10 +9,10 @@
  * and evaluating the whole form (every question's field re-checks its answer)
  * would otherwise sit between every keystroke and its character on screen
  * (issue 4's 300-question form). Keystrokes typed faster than that work share
- * one re-render, in an idle moment after the frame. Every other change re-renders at once.
+ * one re-render, in an idle moment after the frame (a long answer's periodic
+ * «touched» mark too). Every other change re-renders at once.
  */
 import {
-  QUESTIONNAIRE_ROOTS,
   formById,
   parseDocId,
   parseWaveId,
@@ -24,7 +24,6 @@ import {
   type StatusAction,
 } from '@opora/shared';
 import { SvelteSet } from 'svelte/reactivity';
-import type * as Y from 'yjs';
 import type { OporaDb } from '$lib/db/database';
 import { openDoc, type OpenDoc } from '$lib/documents/doc-repo';
 import { LOCAL_ORIGIN } from '$lib/documents/origins';
@@ -61,14 +60,6 @@ export function questionnaireTarget(
 
 /** Longest wait for the re-render after typing in a long answer (an idle moment comes first). */
 const RERENDER_WAIT_MS = 150;
-
-/** True when a transaction only typed in long answers (the texts inside the `texts` map). */
-function onlyLongTexts(doc: Y.Doc, tr: Y.Transaction): boolean {
-  const texts: unknown = doc.getMap(QUESTIONNAIRE_ROOTS.texts);
-  if (tr.changed.size === 0) return false;
-  for (const type of tr.changed.keys()) if (type === texts || type.parent !== texts) return false;
-  return true;
-}
 
 /** The questionnaire being filled. */
 export class QuestionnaireEditor {
@@ -125,6 +116,14 @@ export class QuestionnaireEditor {
     this.#typed(() => this.#model?.answer(questionId, raw.trim() === '' ? null : raw));
   }
 
+  /**
+   * Writes a long answer's text as it is typed (the smallest splice, every
+   * keystroke, «touched» mark included); the form re-renders after the frame.
+   */
+  typeLongText(questionId: string, next: string): void {
+    this.#typed(() => this.#model?.setLongText(questionId, next));
+  }
+
   /** Writes a text cell of a table as it is typed, like `typeAnswer`. */
   typeCell(tableId: string, rowId: string, columnId: string, raw: string): void {
     this.#typed(() => this.#model?.setCell(tableId, rowId, columnId, raw));
@@ -139,8 +138,8 @@ export class QuestionnaireEditor {
     }
   }
 
-  private readonly bump = (_u: Uint8Array, origin: unknown, doc: Y.Doc, tr: Y.Transaction) => {
-    if (origin === LOCAL_ORIGIN && (this.#typing || onlyLongTexts(doc, tr))) {
+  private readonly bump = (_u: Uint8Array, origin: unknown) => {
+    if (origin === LOCAL_ORIGIN && this.#typing) {
       if (this.#deferred) return;
       this.#deferred = true;
       // After the next frame (which shows the keystroke without this work), once the page is

@@ -5,7 +5,7 @@
  * backoff (SyncScheduler) and the button. Every run is single-flight; a run cut
  * off midway is simply run again (the protocol is idempotent).
  */
-import { ProtocolError, syncOnce } from '@opora/shared';
+import { MAX_PAGE_BYTES, ProtocolError, syncOnce } from '@opora/shared';
 import { ApiError, NetworkError, fetchMe, probeHealth } from '$lib/auth/api';
 import { markRevoked, saveMe } from '$lib/auth/session-repo';
 import { kvGet, type OporaDb, type SyncErrorKind } from '$lib/db/database';
@@ -34,10 +34,20 @@ export function classifyError(e: unknown): { kind: SyncErrorKind; outcome: RunOu
   return { kind: 'server', outcome: 'retry' };
 }
 
+/** How far a long sync (several pages) has come. */
+export interface SyncEngineProgress {
+  /** Documents received so far in this sync. */
+  received: number;
+  /** The relay's estimate of documents still to come; null when it gave none. */
+  remaining: number | null;
+}
+
 /** Observers of the engine's activity. */
 export interface SyncEngineEvents {
   onRunning(running: boolean): void;
   onReachable(reachable: boolean): void;
+  /** After each page of a sync of several pages; null when that sync ends. */
+  onProgress?(progress: SyncEngineProgress | null): void;
 }
 
 /** One engine per signed-in session. */
@@ -89,7 +99,22 @@ export class SyncEngine {
     this.events.onRunning(true);
     try {
       await this.refreshDirectory();
-      await syncOnce(new DexieSyncStore(this.db), fetchTransport(this.token));
+      // The relay's estimates, in the order of the responses (a prefetched one comes early).
+      const estimates: (number | null)[] = [];
+      let paging = false;
+      const transport = fetchTransport(this.token, (n) => estimates.push(n));
+      await syncOnce(new DexieSyncStore(this.db), transport, {
+        // Catching up (a first sync, or back after long offline): the relay's largest
+        // pages, the next one asked for while the device stores the last.
+        catchUpBytes: MAX_PAGE_BYTES,
+        prefetch: true,
+        onPage: ({ received, more }) => {
+          const remaining = estimates.shift() ?? null;
+          // Only a sync of several pages is worth a progress line.
+          paging ||= more;
+          if (paging) this.events.onProgress?.({ received, remaining: more ? remaining : 0 });
+        },
+      });
       await patchSyncState(this.db, { lastSuccessAt: Date.now(), lastError: null });
       this.events.onReachable(true);
       return 'ok';
@@ -103,6 +128,7 @@ export class SyncEngine {
       );
       return outcome;
     } finally {
+      this.events.onProgress?.(null);
       this.events.onRunning(false);
     }
   }

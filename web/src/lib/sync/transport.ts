@@ -1,12 +1,18 @@
 /** The sync engine's Transport over fetch: one POST of a binary frame to the relay. */
-import { SYNC_CONTENT_TYPE, SYNC_PATH, type Transport } from '@opora/shared';
+import { REMAINING_HEADER, SYNC_CONTENT_TYPE, SYNC_PATH, type Transport } from '@opora/shared';
 import { bearer, failOnError, request } from '$lib/auth/api';
 
 /** How long one sync request may take before it counts as cut off (slow rural links). */
 export const SYNC_TIMEOUT_MS = 90_000;
 
-/** A transport that posts frames with the given token. */
-export function fetchTransport(token: string): Transport {
+/**
+ * A transport that posts frames with the given token; `onRemaining` hears the
+ * relay's estimate of documents still to come (null when it sent none).
+ */
+export function fetchTransport(
+  token: string,
+  onRemaining?: (remaining: number | null) => void,
+): Transport {
   return async (body) => {
     const res = await request(SYNC_PATH, {
       method: 'POST',
@@ -15,6 +21,9 @@ export function fetchTransport(token: string): Transport {
       signal: AbortSignal.timeout(SYNC_TIMEOUT_MS),
     });
     await failOnError(res);
-    return new Uint8Array(await res.arrayBuffer());
+    const frame = new Uint8Array(await res.arrayBuffer());
+    const remaining = Number.parseInt(res.headers.get(REMAINING_HEADER) ?? '', 10);
+    onRemaining?.(Number.isSafeInteger(remaining) && remaining >= 0 ? remaining : null);
+    return frame;
   };
 }
