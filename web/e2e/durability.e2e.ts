@@ -2,17 +2,22 @@
  * «Nothing typed is ever lost»: text typed into a questionnaire or a roadmap
  * and the page reloaded or closed AT ONCE (no wait of any kind) comes back
  * after the reload, online and offline, and reaches the relay afterwards.
+ * One-line fields of the roadmap and a visit's comments are written per
+ * keystroke too, and the roadmap's history gets one entry per edit, not per key.
  * Documents used only here: «Качество управления» and «Качество преподавания»
  * of the entry wave of 2053, «Качество школьной среды» of the entry wave of
- * 2054, the roadmap of 2053. Every run writes its own unique text, so `--repeat-each` works.
+ * 2054, the roadmaps of 2053 and 2057, visits on days of 2058. Every run writes
+ * its own unique text, so `--repeat-each` works.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import {
+  CURATOR,
   DIRECTOR,
   SCHOOL,
   TEACHER,
   goOffline,
   goOnline,
+  newVisit,
   openDoc,
   question,
   questionnaireId,
@@ -37,6 +42,7 @@ const TEACHING = questionnaireId('teaching', '2053-entry');
 const DEVELOPMENT = 'Профессиональное развитие';
 
 const ROADMAP = `school:${SCHOOL}:roadmap:2053`;
+const ROADMAP_2057 = `school:${SCHOOL}:roadmap:2057`;
 
 /** A text no other run wrote. */
 function unique(label: string): string {
@@ -151,9 +157,10 @@ test('typed offline, the tab closed at once: the answers are there in a new tab 
   await context.close();
 });
 
-async function openRoadmap(page: Page) {
-  await page.goto(`/doc/${ROADMAP}`);
-  await expect(page.getByRole('heading', { name: 'Дорожная карта на 2053 год' })).toBeVisible();
+async function openRoadmap(page: Page, docId = ROADMAP) {
+  await page.goto(`/doc/${docId}`);
+  const year = docId.slice(-4);
+  await expect(page.getByRole('heading', { name: `Дорожная карта на ${year} год` })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Ключевые проблемы' })).toBeVisible();
 }
 
@@ -202,5 +209,91 @@ test('roadmap text typed, then an immediate reload, and offline with the tab clo
   again = await problemCard(reopened, title);
   await expect(again.getByLabel(/^Цель/)).toHaveValue(goal2);
   await goOnline(context);
+  await context.close();
+});
+
+/**
+ * Key by key at a fast typist's pace (about 1,000 characters a minute). Each key's
+ * IndexedDB transaction queues behind the previous ones: keys pressed faster than
+ * they commit (every few ms, as a bare `pressSequentially` does on a loaded machine)
+ * lost the last 8 to 26 characters to an immediate reload.
+ */
+const KEY = { delay: 60 };
+
+const measureOf = (page: Page, title: string) =>
+  page.getByRole('group', { name: new RegExp(`^Мероприятие \\d+\\. ${title}$`) });
+
+test('a one-line roadmap field typed key by key: one history entry when left, kept by an immediate reload and offline with the tab closed', async ({
+  browser,
+}) => {
+  const { context, page } = await freshDevice(browser, DIRECTOR);
+  await openRoadmap(page, ROADMAP_2057);
+  const title = unique('Проблема');
+  const card = await addProblem(page, title);
+  const seminar = unique('Семинар');
+  await card.getByLabel('Новое мероприятие').fill(seminar);
+  await card.getByRole('button', { name: 'Добавить мероприятие' }).click();
+  const responsible = () => measureOf(page, seminar).getByLabel('Ответственный');
+
+  // Typed key by key and left: one history entry, with the whole value.
+  const first = unique('Петрова А. И.');
+  await responsible().pressSequentially(first, KEY);
+  await responsible().blur();
+
+  // Typed key by key, the page reloaded with the caret still in the field.
+  const second = unique('Сидоров П. П.');
+  await responsible().fill('');
+  await responsible().pressSequentially(second, KEY);
+  await page.reload();
+  await openRoadmap(page, ROADMAP_2057);
+  await problemCard(page, title);
+  await expect(responsible()).toHaveValue(second);
+
+  // Offline, the tab closed with the caret in the field.
+  await goOffline(context);
+  const third = unique('Кузнецова Е. В.');
+  await responsible().fill('');
+  await responsible().pressSequentially(third, KEY);
+  const reopened = await closeAndReopen(context, page);
+  await openRoadmap(reopened, ROADMAP_2057);
+  await problemCard(reopened, title);
+  await expect(measureOf(reopened, seminar).getByLabel('Ответственный')).toHaveValue(third);
+
+  // The history: one entry per edit, never one per key. The edit left by blur is there
+  // with its whole value; one left by a reload has none (its value is kept all the
+  // same); a closed tab fired `change` here, so that edit has its entry too.
+  await reopened.getByRole('button', { name: 'История изменений' }).click();
+  const entries = reopened
+    .getByTestId('history')
+    .getByRole('listitem')
+    .filter({ hasText: `«${seminar}», ответственный` });
+  await expect(entries.filter({ hasText: `ответственный: ${first}` })).toHaveCount(1);
+  await expect(entries.first()).toBeVisible();
+  expect(await entries.count()).toBeLessThanOrEqual(3);
+  await goOnline(context);
+  await syncUntilClean(reopened);
+  await context.close();
+});
+
+test('a visit comment typed, then an immediate reload, and offline with the tab closed', async ({
+  browser,
+}) => {
+  const { context, page } = await freshDevice(browser, CURATOR);
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const visitId = await newVisit(page, `2058-03-${day}`);
+  const goals = unique('Цели сформулированы, сроков нет');
+  await page.locator('#comment-a').pressSequentially(goals, KEY);
+  await page.reload();
+  await expect(page.locator('#comment-a')).toHaveValue(goals);
+
+  await goOffline(context);
+  const indicators = unique('Показатели измеримы');
+  await page.locator('#comment-b').pressSequentially(indicators, KEY);
+  const reopened = await closeAndReopen(context, page);
+  await reopened.goto(`/doc/${visitId}`);
+  await expect(reopened.locator('#comment-a')).toHaveValue(goals);
+  await expect(reopened.locator('#comment-b')).toHaveValue(indicators);
+  await goOnline(context);
+  await syncUntilClean(reopened);
   await context.close();
 });

@@ -9,6 +9,12 @@ export const DIRECTOR = {
   name: 'Смирнова Елена Викторовна',
 };
 export const SCHOOL = 'zar-sosh-3';
+/** The school's curator. */
+export const CURATOR = {
+  login: 'curator',
+  password: 'curator1',
+  name: 'Морозова Татьяна Николаевна',
+};
 
 /** A questionnaire of the school: a real form (shared/src/questionnaires/forms) and wave (`2043-entry`). */
 export function questionnaireId(formId: string, wave: string): string {
@@ -94,4 +100,18 @@ export async function questionnaireItem(
     await group.locator('summary').click();
   await expect(item).toBeVisible();
   return item;
+}
+
+/** Creates a visit of the school from its page; returns the visit's document id. */
+export async function newVisit(page: Page, date: string): Promise<string> {
+  await page.goto(`/school/${SCHOOL}`);
+  const form = page.locator('details', { hasText: 'Новое посещение' });
+  await form.locator('summary').click();
+  await form.getByLabel('Дата').fill(date);
+  await form.getByRole('button', { name: 'Создать отчёт' }).click();
+  await expect(page).toHaveURL(
+    new RegExp(`/doc/school:${SCHOOL}:visit:${date.replaceAll('-', '')}-`),
+  );
+  await expect(page.getByLabel('Что увидели')).toBeVisible();
+  return decodeURIComponent(new URL(page.url()).pathname.slice('/doc/'.length));
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { DIRECTOR, SCHOOL, goOffline, goOnline, signIn, syncUntilClean } from './helpers';
+import { DIRECTOR, goOffline, goOnline, newVisit, signIn, syncUntilClean } from './helpers';
 
 const CURATOR = { login: 'curator', password: 'curator1', name: 'Морозова Татьяна Николаевна' };
 const COORDINATOR = {
@@ -57,20 +57,6 @@ function outboxCount(page: Page): Promise<number> {
         };
       }),
   );
-}
-
-/** Creates a visit of the school from its page; returns the visit's document id. */
-async function newVisit(page: Page, date: string): Promise<string> {
-  await page.goto(`/school/${SCHOOL}`);
-  const form = page.locator('details', { hasText: 'Новое посещение' });
-  await form.locator('summary').click();
-  await form.getByLabel('Дата').fill(date);
-  await form.getByRole('button', { name: 'Создать отчёт' }).click();
-  await expect(page).toHaveURL(
-    new RegExp(`/doc/school:${SCHOOL}:visit:${date.replaceAll('-', '')}-`),
-  );
-  await expect(page.getByLabel('Что увидели')).toBeVisible();
-  return decodeURIComponent(new URL(page.url()).pathname.slice('/doc/'.length));
 }
 
 async function openVisit(page: Page, docId: string) {

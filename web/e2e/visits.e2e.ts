@@ -23,7 +23,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { expect, test, type Page } from '@playwright/test';
-import { DIRECTOR, SCHOOL, goOffline, goOnline, signIn, syncUntilClean } from './helpers';
+import { DIRECTOR, SCHOOL, goOffline, goOnline, newVisit, signIn, syncUntilClean } from './helpers';
 
 const CURATOR = { login: 'curator', password: 'curator1', name: 'Морозова Татьяна Николаевна' };
 const SCHOOL_NAME = /МБОУ СОШ № 3 с\. Заречье/;
@@ -43,20 +43,6 @@ async function exportSchool(page: Page): Promise<string> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Скачать файл' }).click();
   return await (await download).path();
-}
-
-/** Creates a visit of the school from its page; returns the visit's document id. */
-async function newVisit(page: Page, date: string): Promise<string> {
-  await page.goto(`/school/${SCHOOL}`);
-  const form = page.locator('details', { hasText: 'Новое посещение' });
-  await form.locator('summary').click();
-  await form.getByLabel('Дата').fill(date);
-  await form.getByRole('button', { name: 'Создать отчёт' }).click();
-  await expect(page).toHaveURL(
-    new RegExp(`/doc/school:${SCHOOL}:visit:${date.replaceAll('-', '')}-`),
-  );
-  await expect(page.getByLabel('Что увидели')).toBeVisible();
-  return decodeURIComponent(new URL(page.url()).pathname.slice('/doc/'.length));
 }
 
 async function addStep(page: Page, text: string, becomes: string) {

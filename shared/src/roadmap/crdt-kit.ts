@@ -172,6 +172,10 @@ export abstract class DocEditor<K extends string = string> {
   protected readonly ctx: EditContext;
   /** The kind a new document is marked with (`init`). */
   protected abstract readonly kind: DocKind;
+  /** Inside `typing`: writes are keystrokes, not recorded in the history. */
+  private typingNow = false;
+  /** The write id each field's keystrokes reuse, by map and field (see `typing`). */
+  private readonly typingIds = new WeakMap<Y.Map<unknown>, Map<string, string>>();
 
   constructor(doc: Y.Doc, ctx: EditContext) {
     if (!ctx.actor.userId) throw new DocInputError('an editor needs an actor with a user id');
@@ -182,6 +186,26 @@ export abstract class DocEditor<K extends string = string> {
   /** Writes kind and schema version into a new document (idempotent, safe on every replica). */
   init(): void {
     this.tx(() => initDocMeta(this.doc, this.kind));
+  }
+
+  /**
+   * Runs setter calls made as a one-line field is typed, one per keystroke:
+   * each writes the value at once (so a reload keeps it) but records nothing in
+   * the history, and the keystrokes of a field overwrite their own register key
+   * instead of adding one each (one superseded entry per keystroke, no growing
+   * list of keys; another replica's value is superseded or kept as a conflict
+   * exactly as by any write). The setter called once more, outside `typing`,
+   * when the field is left writes the value with a fresh key and records the
+   * edit: one history entry per edit.
+   */
+  typing<R>(fn: () => R): R {
+    const outer = this.typingNow;
+    this.typingNow = true;
+    try {
+      return fn();
+    } finally {
+      this.typingNow = outer;
+    }
   }
 
   /** Current time in epoch ms. */
@@ -220,6 +244,7 @@ export abstract class DocEditor<K extends string = string> {
     field = '',
     value: string | number | boolean | null = null,
   ): void {
+    if (this.typingNow) return;
     appendChange(this.doc.getArray('history'), {
       id: this.newId(),
       at: this.now(),
@@ -236,10 +261,20 @@ export abstract class DocEditor<K extends string = string> {
 
   /** Writes a register field (supersedes every value this replica has seen). */
   protected writeField(map: Y.Map<unknown>, field: string, value: unknown): void {
+    let ids = this.typingIds.get(map);
+    let writeId: string;
+    if (this.typingNow) {
+      if (!ids) this.typingIds.set(map, (ids = new Map()));
+      writeId = ids.get(field) ?? this.newId();
+      ids.set(field, writeId);
+    } else {
+      ids?.delete(field);
+      writeId = this.newId();
+    }
     writeRegister(map, field, value, this.ctx.actor.userId, {
       at: this.now(),
       origin: this.ctx.origin,
-      writeId: this.newId(),
+      writeId,
     });
   }
 

@@ -34,7 +34,11 @@ type WithAuthors = {
 };
 
 /** A document open on a screen: `S` its snapshot, `E` its shared editor, `O` its ops. */
-export abstract class ScreenDoc<S extends WithAuthors, E, O extends ScreenOps<S, E>> {
+export abstract class ScreenDoc<
+  S extends WithAuthors,
+  E extends { typing(fn: () => void): void },
+  O extends ScreenOps<S, E>,
+> {
   #snapshot = $state.raw<S | null>(null);
   #error = $state<string | null>(null);
   #live = $state(false);
@@ -154,6 +158,15 @@ export abstract class ScreenDoc<S extends WithAuthors, E, O extends ScreenOps<S,
       this.#error = this.writeError;
       return false;
     }
+  }
+
+  /**
+   * Writes a keystroke of a one-line field (its `input`): stored at once, no
+   * history entry. The field's `change` (it is left, or Enter) makes the same
+   * write through `act`, which records the edit once.
+   */
+  type(fn: (e: E) => void): boolean {
+    return this.act((e) => e.typing(() => fn(e)));
   }
 
   /** Waits until every change so far is stored and queued. */

@@ -27,6 +27,24 @@ describe('TutoringOps', () => {
     expect(ops.snapshot().actions.organizational.map((a) => a.text)).toEqual(['о2', 'о1']);
   });
 
+  it('writes a one-line field per keystroke, with one history entry when it is left', () => {
+    const ops = new TutoringOps(new Y.Doc(), { userId: 'u-tutor' }, ORIGIN);
+    const updates: unknown[] = [];
+    ops.doc.on('update', (_u: Uint8Array, origin: unknown) => updates.push(origin));
+    const number = 'СП-17/2027';
+    for (let i = 1; i <= number.length; i++)
+      ops.editor.typing(() => ops.editor.setAgreementField('number', number.slice(0, i)));
+    // Each keystroke is its own local transaction, stored at once; none is in the history.
+    expect(updates).toHaveLength(number.length);
+    expect(updates.every((o) => o === ORIGIN)).toBe(true);
+    expect(ops.snapshot().agreement.number).toMatchObject({ value: number, conflict: false });
+    expect(ops.snapshot().history).toEqual([]);
+    ops.editor.setAgreementField('number', number);
+    expect(ops.snapshot().history.map((h) => [h.action, h.field, h.value])).toEqual([
+      ['update', 'number', number],
+    ]);
+  });
+
   it('moves matrix rows within a priority and mentor pairs', () => {
     const ops = new TutoringOps(new Y.Doc(), { userId: 'u' }, ORIGIN);
     const rows = ops.editor.addMatrixRowsFromTemplate(
