@@ -8,6 +8,7 @@
  * (`npm run bench:dashboard`) builds its screens from this; `buildDashboards`
  * runs every aggregation once, as the first render of each screen would.
  */
+import { mulberry32 } from '@opora/shared/random';
 import {
   CORE_EXAM_INDICATORS,
   EXAM_INDICATORS,
@@ -72,18 +73,6 @@ export interface DashboardData {
   plan: PlanActivity[];
 }
 
-/** mulberry32: small, fast, and the same on every platform. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const day = (year: number, month: number, d: number) => `${year}-${pad(month)}-${pad(d)}`;
 
@@ -125,7 +114,7 @@ export function generateDashboardData(options: DashboardDataOptions = {}): Dashb
   const n = options.schools ?? 2000;
   const nm = options.municipalities ?? 20;
   const year = options.year ?? 2026;
-  const rnd = prng(options.seed ?? 500);
+  const rnd = mulberry32(options.seed ?? 500);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const asOf = day(year, 11, 15);

@@ -28,7 +28,8 @@ import type { Session } from '../sync-server/src/context.ts';
 import { MemoryStore } from './lib/memory-store.ts';
 import { startProxy } from './lib/proxy.ts';
 import { httpTransport, startRelay, type BenchRelay } from './lib/relay.ts';
-import { LOAD_ROOT, benchDirectory, phrase, rng } from './lib/workload.ts';
+import { mulberry32 } from '@opora/shared/random';
+import { LOAD_ROOT, benchDirectory, phrase } from './lib/workload.ts';
 import { sampleQuestionnaireId } from './lib/questionnaire-sample.ts';
 
 const SCHOOLS = Number(process.env.SCHOOLS ?? 2000);
@@ -97,7 +98,7 @@ function generate(relay: BenchRelay, session: Session): { updates: number; refus
   for (let c = 0; c < all.length; c += CHUNK) {
     const ids = all.slice(c, c + CHUNK);
     const docs = ids.map(() => new Y.Doc());
-    const r = rng(c + 1);
+    const r = mulberry32(c + 1);
     for (let u = 0; u < UPDATES; u++) {
       const pushes: Push[] = [];
       docs.forEach((doc, i) => {

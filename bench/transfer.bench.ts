@@ -16,6 +16,7 @@
  * Last line: one JSON object.
  */
 import * as Y from 'yjs';
+import { mulberry32 } from '@opora/shared/random';
 import { writeRegister } from '@opora/shared/documents/register';
 import { parseDocId } from '@opora/shared/documents/ids';
 import { LAYOUTS, initDocMeta } from '@opora/shared/documents/layout';
@@ -33,19 +34,7 @@ import {
   type Writer,
 } from '@opora/shared/visits/model';
 
-/** mulberry32: a tiny seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = rng(2026);
+const random = mulberry32(2026);
 const int = (n: number) => Math.floor(random() * n);
 const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
 

@@ -8,19 +8,8 @@
  */
 import * as Y from 'yjs';
 import { sampleQuestionnaireId } from './questionnaire-sample.ts';
+import { mulberry32 } from '@opora/shared/random';
 import { initDocMeta, type DirectorySnapshot, type Municipality, type School } from '@opora/shared';
-
-/** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'школа',
@@ -113,7 +102,7 @@ export const SHAPE = { answers: 120, comments: 3, measures: 15 } as const;
  * a curator comments and lists the measures. Returns the full state as one update.
  */
 export function fillQuestionnaire(seed: number): Uint8Array {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const teacher = new Y.Doc();
   initDocMeta(teacher, 'questionnaire');
   const answers = teacher.getMap(LOAD_ROOT);
@@ -171,7 +160,7 @@ export const SENTENCE =
  * transaction, as in an editor.
  */
 export function editDoc(doc: Y.Doc, seed: number): void {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const answers = doc.getMap(LOAD_ROOT);
   for (let i = 0; i < 10; i++) {
     const key = `q${1 + Math.floor(r() * SHAPE.answers)}`;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { evaluate } from './engine.ts';
 import { findQuestion, type AnswerValue, type Expr } from './form.ts';
-import { RISK_FACTORS, riskDiagnosticForm as form } from './forms/risk-diagnostic.ts';
+import { riskDiagnosticForm as form } from './forms/risk-diagnostic.ts';
+import { RISK_FACTORS } from './risk-factors.ts';
 import {
   RISK_RULES,
   bandPoints,

@@ -35,7 +35,8 @@ import * as Y from 'yjs';
 import { indexRegister, writeRegister, type RegisterValue } from '../documents/register.ts';
 import { answerScore, evaluateCondition, type Evaluation } from './engine.ts';
 import { findQuestion, type AnswerValue, type Condition, type FormDefinition } from './form.ts';
-import { RISK_FACTORS, riskDiagnosticForm, type RiskFactorId } from './forms/risk-diagnostic.ts';
+import { riskDiagnosticForm } from './forms/risk-diagnostic.ts';
+import { RISK_FACTORS, type RiskFactorId } from './risk-factors.ts';
 import { answerAbove } from './forms/helpers.ts';
 import { QUESTIONNAIRE_ROOTS, type EditOptions } from './document.ts';
 

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { parseDocId } from '../documents/ids.ts';
 import { evaluateQuestionnaire } from './document.ts';
 import { formById } from './forms/index.ts';
-import type { RiskFactorId } from './forms/risk-diagnostic.ts';
+import type { RiskFactorId } from './risk-factors.ts';
 import { factorLevels, riskProfile, type FactorRiskLevel } from './risk-profile.ts';
 import { currentStatus, type ReviewStatus } from './status.ts';
 

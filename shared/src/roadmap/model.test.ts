@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { validateShape } from '../documents/layout.ts';
-import { RISK_FACTORS } from '../questionnaires/forms/risk-diagnostic.ts';
+import { RISK_FACTORS } from '../questionnaires/risk-factors.ts';
 import { antiRiskProgrammes } from './anti-risk.ts';
 import { DocInputError } from './crdt-kit.ts';
 import { fixtureRoadmap, seq } from './fixture.test-util.ts';

@@ -53,6 +53,7 @@ import {
 } from '@opora/shared/visits/model';
 import type { OpenDb } from '../db/open.ts';
 import { SyncRepo } from '../repo/sync-repo.ts';
+import { mulberry32 } from '@opora/shared/random';
 import { DEMO_DIRECTORS, DEMO_DIRECTORY, DEMO_LOGINS, DEMO_YEAR } from './seed.ts';
 
 /** One seeded document: its id, kind, author and the update that writes it. */
@@ -69,18 +70,6 @@ export const DEMO_DEVICE_ID = 'demo-seed';
 /** Schools whose documents stay empty: the demo users' own school is theirs to fill. */
 const LEFT_EMPTY = new Set(['zar-sosh-3']);
 
-/** mulberry32: a tiny seeded PRNG, so every first start seeds the same region. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hash(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
@@ -90,7 +79,7 @@ function hash(s: string): number {
 class Draw {
   readonly next: () => number;
   constructor(seed: string) {
-    this.next = prng(hash(seed));
+    this.next = mulberry32(hash(seed));
   }
   chance(p: number): boolean {
     return this.next() < p;

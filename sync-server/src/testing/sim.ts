@@ -5,17 +5,7 @@
 import * as Y from 'yjs';
 import { LAYOUTS, type DocKind } from '@opora/shared';
 
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1), so runs replay exactly. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '@opora/shared/random';
 
 /** Draws from a seeded PRNG: coin flips, integers below n, list picks. */
 export class Rng {

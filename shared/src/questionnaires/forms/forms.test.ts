@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../engine.ts';
 import { checkFormDefinition, questionsOf } from '../form.ts';
 import { FORMS, formById } from './index.ts';
-import { RISK_FACTORS, riskDiagnosticForm } from './risk-diagnostic.ts';
+import { RISK_FACTORS } from '../risk-factors.ts';
+import { riskDiagnosticForm } from './risk-diagnostic.ts';
 
 describe('questionnaire definitions', () => {
   it('names the six questionnaires of the seeds', () => {

@@ -7,7 +7,8 @@ import { riskDiagnosticForm } from './risk-diagnostic.ts';
 import { schoolEnvironmentForm } from './school-environment.ts';
 import { teachingForm } from './teaching.ts';
 
-export { RISK_FACTORS, riskDiagnosticForm, type RiskFactorId } from './risk-diagnostic.ts';
+export { riskDiagnosticForm } from './risk-diagnostic.ts';
+export { RISK_FACTORS, type RiskFactorId } from '../risk-factors.ts';
 export { schoolEnvironmentForm } from './school-environment.ts';
 export { managementForm, PRIORITY_DIRECTION_OPTIONS } from './management.ts';
 export { teachingForm } from './teaching.ts';

@@ -14,10 +14,6 @@
 import type { FormDefinition } from '../form.ts';
 import { answer, answerAbove, notMoreThan, options, scale5 } from './helpers.ts';
 
-import { RISK_FACTORS, type RiskFactorId } from '../risk-factors.ts';
-
-export { RISK_FACTORS, type RiskFactorId };
-
 const perStudents = (q: string) =>
   ({ op: 'percent', part: answer(q), whole: answer('students_total') }) as const;
 const perTeachers = (q: string) =>

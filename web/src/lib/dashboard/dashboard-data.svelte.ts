@@ -41,7 +41,6 @@ import {
   riskFactorColumns,
   schoolsInScope,
   storedWavesOf,
-  wavesOfYear,
   yearsOf,
   byName,
   thisYear,
@@ -51,6 +50,7 @@ import {
   distinctDesc,
   type SummaryRow,
 } from './inputs';
+import { wavesOfYear } from './wave-periods';
 
 const RELOAD_MS = 1500;
 

@@ -7,9 +7,9 @@ import {
   inputsFromRows,
   schoolsInScope,
   storedWavesOf,
-  wavesOfYear,
   type SummaryRow,
 } from './inputs';
+import { wavesOfYear } from './wave-periods';
 
 const school = (id: string, municipalityId: string): School => ({
   id,

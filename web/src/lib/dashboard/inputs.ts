@@ -43,8 +43,6 @@ import {
 import type { DocRow, SummaryDetail } from '$lib/db/database';
 import { personName } from '$lib/directory/people';
 
-export { wavesOfYear } from './wave-periods';
-
 /** An index row as the dashboards read it (no Y.Doc). */
 export type SummaryRow = Pick<DocRow, 'id' | 'kind' | 'schoolId' | 'updatedAt'> & {
   detail: SummaryDetail | null | undefined;

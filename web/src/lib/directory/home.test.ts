@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DirectorySnapshot, School } from '@opora/shared';
+import type { DirectorySnapshot } from '@opora/shared';
+import { fixtureSchool } from '@opora/shared/testing/directory';
 import { homeModel } from './home';
 
-const school = (id: string, municipalityId: string, name: string): School => ({
-  id,
-  municipalityId,
-  name,
-  lowResults: true,
-  unfavourableConditions: false,
-  leader: false,
-  cohortYear: null,
-  tracks: [1],
-  cluster: null,
-  rural: true,
-});
+const school = (id: string, municipalityId: string, name: string) =>
+  fixtureSchool(id, { municipalityId, name });
 
 const dir: DirectorySnapshot = {
   regions: [{ id: 'r1', name: 'Регион' }],

@@ -1,38 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AccessScope,
-  directoryFromSnapshot,
-  type DirectorySnapshot,
-  type Membership,
-  type School,
-} from '@opora/shared';
+import { AccessScope, directoryFromSnapshot } from '@opora/shared';
+import { fixtureDirectory, fixtureSchool, schoolMember } from '@opora/shared/testing/directory';
 import { buildDocList, schoolRegionId, type DocIndexRow } from './doc-list';
 
-const school = {
-  municipalityId: 'm',
-  lowResults: true,
-  unfavourableConditions: false,
-  leader: false,
-  cohortYear: null,
-  tracks: [1] as School['tracks'],
-  cluster: null,
-  rural: true,
-};
-const dir: DirectorySnapshot = {
-  regions: [{ id: 'r', name: 'R' }],
-  municipalities: [{ id: 'm', regionId: 'r', name: 'M' }],
-  schools: [
-    { ...school, id: 's1', name: 'S1' },
-    { ...school, id: 'l1', name: 'L1', leader: true },
-  ],
-  partnerships: [{ leaderSchoolId: 'l1', schoolId: 's1', year: 2026 }],
-};
-const teacher: Membership = {
-  role: 'teacher',
-  schoolId: 's1',
-  municipalityId: null,
-  regionId: null,
-};
+const dir = fixtureDirectory(
+  ['s1', fixtureSchool('l1', { leader: true })],
+  [{ leaderSchoolId: 'l1', schoolId: 's1', year: 2026 }],
+);
+const teacher = schoolMember('teacher', 's1');
 const scope = new AccessScope([teacher], directoryFromSnapshot(dir));
 const row = (id: string): DocIndexRow => ({
   id,

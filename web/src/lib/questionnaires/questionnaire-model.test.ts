@@ -6,10 +6,10 @@ import {
   programmeParticipantForm,
   registerKey,
   riskDiagnosticForm,
-  type DirectorySnapshot,
   type MultiChoiceQuestion,
   type Role,
 } from '@opora/shared';
+import { fixtureDirectory } from '@opora/shared/testing/directory';
 import { LOCAL_ORIGIN } from '$lib/documents/origins';
 import {
   QuestionnaireModel,
@@ -81,25 +81,7 @@ describe('input helpers', () => {
   });
 
   it('finds the roles over a school, coordinators above it included', () => {
-    const dir: DirectorySnapshot = {
-      regions: [{ id: 'r', name: 'R' }],
-      municipalities: [{ id: 'm', regionId: 'r', name: 'M' }],
-      schools: [
-        {
-          id: 's',
-          municipalityId: 'm',
-          name: 'S',
-          lowResults: true,
-          unfavourableConditions: false,
-          leader: false,
-          cohortYear: null,
-          tracks: [1],
-          cluster: null,
-          rural: true,
-        },
-      ],
-      partnerships: [],
-    };
+    const dir = fixtureDirectory(['s']);
     const m = (
       role: Role,
       at: Partial<Record<'schoolId' | 'municipalityId' | 'regionId', string>>,

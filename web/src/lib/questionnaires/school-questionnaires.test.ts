@@ -4,9 +4,9 @@ import {
   directoryFromSnapshot,
   managementForm,
   writeWave,
-  type DirectorySnapshot,
   type Membership,
 } from '@opora/shared';
+import { fixtureDirectory, schoolMember } from '@opora/shared/testing/directory';
 import { openDb, SUMMARY_DETAIL_VERSION, type OporaDb } from '$lib/db/database';
 import { openDoc } from '$lib/documents/doc-repo';
 import { QuestionnaireModel } from './questionnaire-model';
@@ -25,32 +25,9 @@ afterEach(async () => {
   }
 });
 
-const dir: DirectorySnapshot = {
-  regions: [{ id: 'r', name: 'R' }],
-  municipalities: [{ id: 'm', regionId: 'r', name: 'M' }],
-  schools: [
-    {
-      id: 's1',
-      municipalityId: 'm',
-      name: 'S',
-      lowResults: true,
-      unfavourableConditions: false,
-      leader: false,
-      cohortYear: null,
-      tracks: [1],
-      cluster: null,
-      rural: true,
-    },
-  ],
-  partnerships: [],
-};
+const dir = fixtureDirectory(['s1']);
 const scope = (m: Membership[]) => new AccessScope(m, directoryFromSnapshot(dir));
-const teacher: Membership = {
-  role: 'teacher',
-  schoolId: 's1',
-  municipalityId: null,
-  regionId: null,
-};
+const teacher = schoolMember('teacher', 's1');
 
 describe('school questionnaires', () => {
   it('lists six forms for each wave of the year, with the summary of what is stored', async () => {

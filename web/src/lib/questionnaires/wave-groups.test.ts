@@ -1,39 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AccessScope,
-  directoryFromSnapshot,
-  type DirectorySnapshot,
-  type Membership,
-  type StoredWave,
-} from '@opora/shared';
+import { AccessScope, directoryFromSnapshot, type StoredWave } from '@opora/shared';
+import { fixtureDirectory, schoolMember } from '@opora/shared/testing/directory';
 import { NO_SUMMARIES, buildQuestionnaireList } from './school-questionnaires';
 import { groupByWave } from './wave-groups';
 
-const dir: DirectorySnapshot = {
-  regions: [{ id: 'r', name: 'R' }],
-  municipalities: [{ id: 'm', regionId: 'r', name: 'M' }],
-  schools: [
-    {
-      id: 's1',
-      municipalityId: 'm',
-      name: 'S',
-      lowResults: true,
-      unfavourableConditions: false,
-      leader: false,
-      cohortYear: null,
-      tracks: [1],
-      cluster: null,
-      rural: true,
-    },
-  ],
-  partnerships: [],
-};
-const teacher: Membership = {
-  role: 'teacher',
-  schoolId: 's1',
-  municipalityId: null,
-  regionId: null,
-};
+const dir = fixtureDirectory(['s1']);
+const teacher = schoolMember('teacher', 's1');
 const scope = new AccessScope([teacher], directoryFromSnapshot(dir));
 
 function opened(id: string, opensOn: string, closesOn: string): StoredWave {
